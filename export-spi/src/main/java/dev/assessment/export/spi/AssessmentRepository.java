@@ -1,0 +1,62 @@
+package dev.assessment.export.spi;
+
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * The files of a workflow, with or without their assessments, as streams.
+ *
+ * <p><b>Contract.</b>
+ *
+ * <ul>
+ *   <li><b>Who calls, how often.</b> The exporter calls one of the stream methods once per
+ *       export, on the thread that runs the export, and consumes the stream on that thread.
+ *       Several exports may run at once, so implementations must be thread-safe.
+ *   <li><b>Who closes.</b> The caller always closes the returned stream, on success, on failure
+ *       and on cancel, and may close it before reading it to the end. Release connections,
+ *       cursors and files in {@link Stream#onClose(Runnable)}.
+ *   <li><b>Streaming.</b> An implementation must not materialise the whole result: exports run to
+ *       millions of files. Read with a cursor and map rows to records as the stream is pulled.
+ *   <li><b>Filters.</b> An implementation may push the query's data source, order and scope
+ *       filters down into its storage, or ignore any of them: the exporter re-applies them, so a
+ *       naive implementation that returns every file of the workflow with every assessment stays
+ *       correct, only slower.
+ *   <li><b>Order.</b> Files come in a stable order: the same data and query give the same order
+ *       on every call. Exports list files in this order. The order of assessments within a file
+ *       does not matter; the exporter sorts them.
+ *   <li><b>Errors.</b> A storage failure is thrown as a runtime exception (for example {@link
+ *       java.io.UncheckedIOException}) from the method or while the stream is pulled; the
+ *       exporter stops, closes the stream and reports the failure with its context.
+ * </ul>
+ */
+public interface AssessmentRepository {
+
+  /**
+   * Returns the files of a query, each with its assessments.
+   *
+   * @param query the workflow, the optional data source and order filters, and the scope
+   * @return a stream of one element per file, in a stable order; the caller closes it
+   */
+  Stream<AssessedFile> assessedFiles(FileQuery query);
+
+  /**
+   * Returns the files of a query without their assessments, for the archive layouts. The query's
+   * scope does not apply to files.
+   *
+   * @param query the workflow and the optional data source and order filters
+   * @return a stream of one element per file, in the same stable order as {@link
+   *     #assessedFiles(FileQuery)}; the caller closes it
+   */
+  Stream<MediaFile> files(FileQuery query);
+
+  /**
+   * Counts the files of a query, when that is cheap, so that progress can show a total. Called at
+   * most once per export, before the stream is opened.
+   *
+   * @param query the query
+   * @return the number of files the stream methods would return, or empty when unknown
+   */
+  default OptionalLong countFiles(FileQuery query) {
+    return OptionalLong.empty();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.assessment.export.spi;
+
+import jakarta.annotation.Nullable;
+import java.util.Objects;
+
+/**
+ * The value of one attribute of an entity, with the confidence of whoever assessed it.
+ *
+ * @param name the attribute's name, never empty; normally one the workflow defines
+ * @param value the typed value
+ * @param confidence the confidence within [0, 1], or null when none was given
+ */
+public record AttributeValue(String name, Value value, @Nullable Double confidence) {
+  /**
+   * Creates the attribute value, checking and copying its components.
+   *
+   * @param name the attribute's name, never empty; normally one the workflow defines
+   * @param value the typed value
+   * @param confidence the confidence within [0, 1], or null when none was given
+   * @throws IllegalArgumentException if the name is empty or the confidence is outside [0, 1]
+   */
+  public AttributeValue {
+    Checks.id(name, "attribute name");
+    Objects.requireNonNull(value, "value");
+    Checks.confidence(confidence, "confidence of attribute '" + name + "'");
+  }
+
+  /**
+   * Returns an attribute value without a confidence.
+   *
+   * @param name the attribute's name
+   * @param value the value
+   * @return the attribute value
+   * @throws IllegalArgumentException if the name is empty
+   */
+  public static AttributeValue of(String name, Value value) {
+    return new AttributeValue(name, value, null);
+  }
+
+  /**
+   * Returns an attribute value with a confidence.
+   *
+   * @param name the attribute's name
+   * @param value the value
+   * @param confidence the confidence within [0, 1]
+   * @return the attribute value
+   * @throws IllegalArgumentException if the name is empty or the confidence is outside [0, 1]
+   */
+  public static AttributeValue of(String name, Value value, double confidence) {
+    return new AttributeValue(name, value, confidence);
+  }
+}

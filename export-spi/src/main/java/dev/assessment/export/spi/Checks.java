@@ -1,0 +1,32 @@
+package dev.assessment.export.spi;
+
+import jakarta.annotation.Nullable;
+import java.util.Objects;
+
+/** Argument checks shared by the records of this package. */
+final class Checks {
+  private Checks() {}
+
+  /** Returns {@code value} when it is a non-empty id, else throws naming the field. */
+  static String id(@Nullable String value, String field) {
+    Objects.requireNonNull(value, field);
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException(field + " must not be empty: give every record an id");
+    }
+    return value;
+  }
+
+  /** Returns {@code null} for null or empty text, else the text: the canonical optional text. */
+  static @Nullable String optionalText(@Nullable String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  /** Returns the confidence when it is absent or within [0, 1], else throws naming the field. */
+  static @Nullable Double confidence(@Nullable Double value, String field) {
+    if (value != null && !(value >= 0.0 && value <= 1.0)) {
+      throw new IllegalArgumentException(
+          field + " must be within [0, 1] or absent, was " + value + ": scale it or leave it out");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.assessment.export.spi;
+
+import jakarta.annotation.Nullable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One finding of an assessment: an annotation with a location polygon, or a file-level entity
+ * without one, together with its attribute values.
+ *
+ * @param id the entity's id, unique within its assessment, never empty
+ * @param label the entity's label (its class, such as {@code dent}), or null; empty is null
+ * @param location the location polygon, or null for a file-level entity
+ * @param locationConfidence the confidence of the location within [0, 1], or null
+ * @param attributes the attribute values in stored order, names unique; copied
+ */
+public record Entity(
+    String id,
+    @Nullable String label,
+    @Nullable Polygon location,
+    @Nullable Double locationConfidence,
+    List<AttributeValue> attributes) {
+  /**
+   * Creates the entity, checking and copying its components.
+   *
+   * @param id the entity's id, unique within its assessment, never empty
+   * @param label the entity's label (its class, such as {@code dent}), or null; empty is null
+   * @param location the location polygon, or null for a file-level entity
+   * @param locationConfidence the confidence of the location within [0, 1], or null
+   * @param attributes the attribute values in stored order, names unique; copied
+   * @throws IllegalArgumentException if the id is empty, a confidence is outside [0, 1], a location confidence is given without a location, or two values share an attribute name
+   */
+  public Entity {
+    Checks.id(id, "entity id");
+    label = Checks.optionalText(label);
+    Checks.confidence(locationConfidence, "location confidence of entity " + id);
+    if (location == null && locationConfidence != null) {
+      throw new IllegalArgumentException(
+          "entity " + id + " has a location confidence but no location: drop the confidence"
+              + " or add the polygon");
+    }
+    attributes = List.copyOf(attributes);
+    Set<String> names = new HashSet<>();
+    for (AttributeValue attribute : attributes) {
+      if (!names.add(attribute.name())) {
+        throw new IllegalArgumentException(
+            "entity " + id + " has two values for attribute '" + attribute.name()
+                + "': use one value (a list of choices holds several)");
+      }
+    }
+  }
+
+  /**
+   * Returns a file-level entity: attributes without a location.
+   *
+   * @param id the entity's id
+   * @param label the label, or null
+   * @param attributes the attribute values
+   * @return the entity
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public static Entity fileLevel(String id, @Nullable String label, List<AttributeValue> attributes) {
+    return new Entity(id, label, null, null, attributes);
+  }
+
+  /**
+   * Returns an annotation: a located entity.
+   *
+   * @param id the entity's id
+   * @param label the label, or null
+   * @param location the polygon
+   * @param locationConfidence the polygon's confidence, or null
+   * @param attributes the attribute values
+   * @return the entity
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public static Entity annotation(
+      String id,
+      @Nullable String label,
+      Polygon location,
+      @Nullable Double locationConfidence,
+      List<AttributeValue> attributes) {
+    return new Entity(id, label, location, locationConfidence, attributes);
+  }
+}

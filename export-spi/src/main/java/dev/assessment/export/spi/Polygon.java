@@ -1,0 +1,95 @@
+package dev.assessment.export.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A location polygon in the pixel coordinates of the image as displayed: origin top-left, x to
+ * the right, y down.
+ *
+ * <p>The ring is stored open: when the last point repeats the first, it is dropped, so that a
+ * closed and an open ring of the same points are equal. A polygon with fewer than three points
+ * or with non-finite coordinates is accepted here; an export reports it (see {@link
+ * #isDrawable()}).
+ *
+ * @param points the ring's points in order; copied
+ */
+public record Polygon(List<Point> points) {
+  /**
+   * Creates the polygon, checking and copying its components.
+   *
+   * @param points the ring's points in order; copied
+   */
+  public Polygon {
+    List<Point> copy = List.copyOf(points);
+    if (copy.size() > 1 && copy.get(0).equals(copy.get(copy.size() - 1))) {
+      copy = copy.subList(0, copy.size() - 1);
+    }
+    points = List.copyOf(copy);
+  }
+
+  /**
+   * Returns a polygon from alternating x and y coordinates.
+   *
+   * @param xy {@code x0, y0, x1, y1, …}
+   * @return the polygon
+   * @throws IllegalArgumentException if an odd number of coordinates is given
+   */
+  public static Polygon of(double... xy) {
+    if (xy.length % 2 != 0) {
+      throw new IllegalArgumentException(
+          "coordinates come in x, y pairs, got " + xy.length + " numbers");
+    }
+    List<Point> points = new ArrayList<>(xy.length / 2);
+    for (int i = 0; i < xy.length; i += 2) {
+      points.add(new Point(xy[i], xy[i + 1]));
+    }
+    return new Polygon(points);
+  }
+
+  /**
+   * Tells whether the polygon has at least three points and only finite coordinates.
+   *
+   * @return true when it encloses an area that can be drawn and written
+   */
+  public boolean isDrawable() {
+    return points.size() >= 3 && isFinite();
+  }
+
+  /**
+   * Tells whether every coordinate is finite.
+   *
+   * @return true when no coordinate is NaN or infinite
+   */
+  public boolean isFinite() {
+    for (Point p : points) {
+      if (!Double.isFinite(p.x()) || !Double.isFinite(p.y())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A point of a polygon, in image pixels.
+   *
+   * @param x the distance from the left edge
+   * @param y the distance from the top edge
+   */
+  public record Point(double x, double y) {
+    /**
+     * Creates the point, checking and copying its components.
+     *
+     * @param x the distance from the left edge
+     * @param y the distance from the top edge
+     */
+    public Point {
+      if (x == 0.0) {
+        x = 0.0;
+      }
+      if (y == 0.0) {
+        y = 0.0;
+      }
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dev.assessment.export.spi;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The typed value of an attribute: text, a number, a boolean, or a list of choices.
+ *
+ * <p>Create values with the factories {@link #text(String)}, {@link #number(double)}, {@link
+ * #bool(boolean)} and {@link #choices(List)}.
+ */
+public sealed interface Value permits Value.Text, Value.Number, Value.Bool, Value.Choices {
+
+  /**
+   * Returns the attribute type this value belongs to.
+   *
+   * @return the type
+   */
+  AttributeType type();
+
+  /**
+   * Returns a text value.
+   *
+   * @param text the text, possibly empty
+   * @return the value
+   */
+  static Value text(String text) {
+    return new Text(text);
+  }
+
+  /**
+   * Returns a number value. Negative zero is stored as zero; non-finite numbers are kept so that
+   * an export can report them.
+   *
+   * @param number the number
+   * @return the value
+   */
+  static Value number(double number) {
+    return new Number(number);
+  }
+
+  /**
+   * Returns a boolean value.
+   *
+   * @param bool the boolean
+   * @return the value
+   */
+  static Value bool(boolean bool) {
+    return new Bool(bool);
+  }
+
+  /**
+   * Returns a list of choices.
+   *
+   * @param choices the chosen options, in order; copied
+   * @return the value
+   */
+  static Value choices(List<String> choices) {
+    return new Choices(choices);
+  }
+
+  /**
+   * Free text.
+   *
+   * @param text the text, possibly empty
+   */
+  record Text(String text) implements Value {
+    /**
+     * Creates the text, checking and copying its components.
+     *
+     * @param text the text, possibly empty
+     */
+    public Text {
+      Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public AttributeType type() {
+      return AttributeType.TEXT;
+    }
+  }
+
+  /**
+   * A number, held as an IEEE 754 double.
+   *
+   * @param number the number; negative zero is stored as zero
+   */
+  record Number(double number) implements Value {
+    /**
+     * Creates the number, checking and copying its components.
+     *
+     * @param number the number; negative zero is stored as zero
+     */
+    public Number {
+      if (number == 0.0) {
+        number = 0.0;
+      }
+    }
+
+    @Override
+    public AttributeType type() {
+      return AttributeType.NUMBER;
+    }
+  }
+
+  /**
+   * A boolean.
+   *
+   * @param bool the boolean
+   */
+  record Bool(boolean bool) implements Value {
+    @Override
+    public AttributeType type() {
+      return AttributeType.BOOLEAN;
+    }
+  }
+
+  /**
+   * A list of choices.
+   *
+   * @param choices the chosen options in order; copied, none null
+   */
+  record Choices(List<String> choices) implements Value {
+    /**
+     * Creates the choices, checking and copying its components.
+     *
+     * @param choices the chosen options in order; copied, none null
+     */
+    public Choices {
+      choices = List.copyOf(choices);
+    }
+
+    @Override
+    public AttributeType type() {
+      return AttributeType.CHOICES;
+    }
+  }
+}

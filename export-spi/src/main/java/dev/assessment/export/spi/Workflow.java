@@ -1,0 +1,50 @@
+package dev.assessment.export.spi;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An assessment workflow: its id, its name and the attributes it defines, in the order the
+ * wide layout shows them.
+ *
+ * @param id the workflow's id, never empty
+ * @param name the workflow's display name (may be empty)
+ * @param attributes the attribute definitions in display order, names unique; copied
+ */
+public record Workflow(String id, String name, List<AttributeDefinition> attributes) {
+  /**
+   * Creates the workflow, checking and copying its components.
+   *
+   * @param id the workflow's id, never empty
+   * @param name the workflow's display name (may be empty)
+   * @param attributes the attribute definitions in display order, names unique; copied
+   * @throws IllegalArgumentException if the id is empty or two attributes share a name
+   */
+  public Workflow {
+    Checks.id(id, "workflow id");
+    Objects.requireNonNull(name, "name");
+    attributes = List.copyOf(attributes);
+    Set<String> seen = new HashSet<>();
+    for (AttributeDefinition attribute : attributes) {
+      if (!seen.add(attribute.name())) {
+        throw new IllegalArgumentException(
+            "workflow " + id + " defines attribute '" + attribute.name()
+                + "' twice: attribute names must be unique within a workflow");
+      }
+    }
+  }
+
+  /**
+   * Returns the definition of the named attribute.
+   *
+   * @param attributeName the attribute's name
+   * @return the definition, or empty when this workflow does not define it
+   */
+  public Optional<AttributeDefinition> attribute(String attributeName) {
+    Objects.requireNonNull(attributeName, "attributeName");
+    return attributes.stream().filter(a -> a.name().equals(attributeName)).findFirst();
+  }
+}

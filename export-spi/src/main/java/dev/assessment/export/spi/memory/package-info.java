@@ -1,0 +1,25 @@
+/**
+ * An in-memory implementation of every repository interface, for tests and small tools.
+ *
+ * <p>{@link dev.assessment.export.spi.memory.InMemoryRepository} ships in the {@code export-spi}
+ * artifact as a test fixture: host applications state a workflow in a few lines and export it,
+ * and their tests can assert that every stream the exporter opened was closed.
+ *
+ * <pre>{@code
+ * InMemoryRepository repository = InMemoryRepository.builder()
+ *     .workflow("wf-1", "Hail damage", AttributeDefinition.of("severity", AttributeType.NUMBER))
+ *     .dataSource("ds-1", "Field app")
+ *     .order("o-1", "8492192")
+ *     .file("f-1", file -> file.externalId("000003112442").fileName("roof.jpg")
+ *         .mediaType("image/jpeg").dataSource("ds-1").order("o-1").content(jpegBytes)
+ *         .assessment("a-1", AssessmentKind.HUMAN, Instant.parse("2025-11-19T08:00:00Z"),
+ *             assessment -> assessment.assessor("ana")
+ *                 .annotation("e-1", "dent", Polygon.of(10, 10, 60, 10, 60, 40), 0.9,
+ *                     AttributeValue.of("severity", Value.number(2), 0.7))))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Nullness: every parameter and return value in this package is non-null unless annotated
+ * {@link jakarta.annotation.Nullable}.
+ */
+package dev.assessment.export.spi.memory;
