@@ -1,13 +1,55 @@
 package dev.assessment.export.example;
 
-/** Placeholder replaced by the command-line host. */
-public final class Main {
-  private Main() {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code assessment-export} command: {@code export} and {@code demo}. */
+@Command(
+    name = "assessment-export",
+    mixinStandardHelpOptions = true,
+    version = "assessment-export 0.1.0-SNAPSHOT",
+    description = "Exports assessment workflows as CSV reports and ZIP archives.",
+    subcommands = {ExportCommand.class, DemoCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  /** Creates the command. */
+  public Main() {}
 
   /**
-   * Entry point.
+   * Runs the command line and exits with its status: 0 on success, 1 when the export failed, 2
+   * on a usage error.
    *
    * @param args the arguments
    */
-  public static void main(String[] args) {}
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /**
+   * Runs the command line and returns its exit status.
+   *
+   * @param args the arguments
+   * @return 0 on success, 1 when the export failed, 2 on a usage error
+   */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("error: " + oneLine(e));
+          return 1;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    return message.replace('\n', ' ').replace('\r', ' ');
+  }
 }

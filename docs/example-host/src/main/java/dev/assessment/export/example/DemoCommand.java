@@ -1,0 +1,64 @@
+package dev.assessment.export.example;
+
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.core.ExportResult;
+import dev.assessment.export.core.ExportSink;
+import dev.assessment.export.core.Exporter;
+import dev.assessment.export.core.Layout;
+import dev.assessment.export.core.bundle.Bundle;
+import dev.assessment.export.spi.memory.InMemoryRepository;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code demo}: generates a sample workflow bundle into {@code DIR/bundle}, reads it back as a
+ * host would, and exports it into {@code DIR} in every layout available on the class path.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Generates a sample workflow bundle and exports every available layout.")
+final class DemoCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write.")
+  private Path out;
+
+  @Option(names = "--files", defaultValue = "24", paramLabel = "N",
+      description = "How many files the sample workflow has (default 24).")
+  private int files;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path bundle = out.resolve("bundle");
+    Files.createDirectories(bundle);
+    Bundle.write(SampleWorkflow.create(files, 42), SampleWorkflow.WORKFLOW_ID, bundle);
+    stdout.println("wrote the sample bundle to " + bundle);
+
+    InMemoryRepository repository = Bundle.read(bundle);
+    Exporter exporter = Exporter.builder().repository(repository).build();
+    for (Layout layout : Layout.values()) {
+      if (!exporter.layouts().contains(layout)) {
+        stdout.println("skipped " + layout.slug() + ": add export-imaging to the class path");
+        continue;
+      }
+      ExportRequest request =
+          ExportRequest.builder(SampleWorkflow.WORKFLOW_ID)
+              .layout(layout)
+              .order(layout == Layout.ANNOTATED_FILES ? SampleWorkflow.FIRST_ORDER : null)
+              .build();
+      Path target = out.resolve(layout.slug() + (layout.isCsv() ? ".csv" : ".zip"));
+      ExportResult result = exporter.export(request, ExportSink.of(target));
+      ExportCommand.report(stdout, err, target, result);
+    }
+    return 0;
+  }
+}

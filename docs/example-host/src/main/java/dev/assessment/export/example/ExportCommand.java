@@ -1,0 +1,112 @@
+package dev.assessment.export.example;
+
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.core.ExportResult;
+import dev.assessment.export.core.ExportSink;
+import dev.assessment.export.core.ExportWarning;
+import dev.assessment.export.core.Exporter;
+import dev.assessment.export.core.Layout;
+import dev.assessment.export.core.PolygonEncoding;
+import dev.assessment.export.core.bundle.Bundle;
+import dev.assessment.export.spi.AssessmentScope;
+import dev.assessment.export.spi.Workflow;
+import dev.assessment.export.spi.memory.InMemoryRepository;
+import jakarta.annotation.Nullable;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code export}: one export of a bundle into a file. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = "Exports the workflow of a bundle into a file.")
+final class ExportCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--bundle", required = true, paramLabel = "DIR",
+      description = "A bundle folder: assessments.csv, optional files.csv, attributes.csv, media/.")
+  private Path bundle;
+
+  @Option(names = "--layout", required = true, paramLabel = "LAYOUT",
+      converter = Options.LayoutConverter.class,
+      description = "attribute-values, annotations, files or annotated-files.")
+  private Layout layout;
+
+  @Option(names = "--assessments", paramLabel = "SCOPE", defaultValue = "all",
+      converter = Options.ScopeConverter.class,
+      description = "all (default) or latest: every assessment, or the latest of each file.")
+  private AssessmentScope assessments;
+
+  @Option(names = "--data-source", paramLabel = "ID", description = "Only files of this data source.")
+  private @Nullable String dataSource;
+
+  @Option(names = "--order", paramLabel = "ID",
+      description = "Only files of this workflow order (required for annotated-files).")
+  private @Nullable String order;
+
+  @Option(names = "--bom", description = "Start CSV output with a UTF-8 BOM, for Excel.")
+  private boolean bom;
+
+  @Option(names = "--polygons", paramLabel = "ENCODING", defaultValue = "wkt",
+      converter = Options.PolygonConverter.class, description = "wkt (default) or json.")
+  private PolygonEncoding polygons;
+
+  @Option(names = "--strict", description = "Fail on bad data instead of reporting it.")
+  private boolean strict;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+  private Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    InMemoryRepository repository = Bundle.read(bundle);
+    Workflow workflow = repository.workflows().get(0);
+    ExportRequest request;
+    try {
+      request =
+          ExportRequest.builder(workflow.id())
+              .layout(layout)
+              .assessments(assessments)
+              .dataSource(dataSource)
+              .order(order)
+              .bom(bom)
+              .polygons(polygons)
+              .strict(strict)
+              .build();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      spec.commandLine().getErr().println("error: " + Main.oneLine(e));
+      return 2;
+    }
+    Exporter exporter = Exporter.builder().repository(repository).build();
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressBar bar = ProgressBar.onTerminal(err);
+    ExportResult result;
+    try {
+      result = exporter.export(request, ExportSink.of(out), bar);
+    } finally {
+      bar.clear();
+    }
+    report(spec.commandLine().getOut(), err, out, result);
+    return 0;
+  }
+
+  static void report(PrintWriter out, PrintWriter err, Path file, ExportResult result) {
+    out.printf(
+        java.util.Locale.ROOT,
+        "wrote %s: %s %d file(s), %d assessment(s), %d %s, %d bytes, %d warning(s)%n",
+        file, result.layout().slug(), result.files(), result.assessments(), result.rows(),
+        result.layout().isCsv() ? "row(s)" : "entries", result.bytes(), result.warnings().size());
+    List<ExportWarning> warnings = result.warnings();
+    for (ExportWarning w : warnings) {
+      err.println("warning: " + w);
+    }
+    out.flush();
+    err.flush();
+  }
+}

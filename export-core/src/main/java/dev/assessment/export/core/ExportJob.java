@@ -1,0 +1,123 @@
+package dev.assessment.export.core;
+
+import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An export running in the background, started by {@link Exporter#submit}: its progress, a way
+ * to cancel it, and a future that completes when it ends, onto which the host chains delivery.
+ *
+ * <pre>{@code
+ * ExportJob job = exporter.submit(request, ExportSink.of(path));
+ * job.completion().thenAccept(result -> mailer.sendLink(upload(path), result.fileName()));
+ * }</pre>
+ *
+ * <p>The future completes normally with the {@link ExportResult}, exceptionally with the {@link
+ * ExportException} that stopped the export, or with a {@link CancellationException} after a
+ * cancel. It completes only after every stream was closed and a {@code Path} sink's partial file
+ * was deleted.
+ */
+public final class ExportJob {
+  private final ExportRequest request;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final Completion completion = new Completion();
+  private volatile ExportProgress progress = new ExportProgress(0, OptionalLong.empty(), 0, 0);
+
+  ExportJob(ExportRequest request) {
+    this.request = request;
+  }
+
+  /**
+   * Returns the request this job exports.
+   *
+   * @return the request
+   */
+  public ExportRequest request() {
+    return request;
+  }
+
+  /**
+   * Returns the latest progress.
+   *
+   * @return a snapshot, all zero before the first file
+   */
+  public ExportProgress progress() {
+    return progress;
+  }
+
+  /**
+   * Asks the export to stop: it stops after the file it is writing, closes every stream, aborts
+   * the sink, and then completes the future with a {@link CancellationException}. Does nothing
+   * once the job is done.
+   *
+   * @return true if the job was still running when asked
+   */
+  public boolean cancel() {
+    if (completion.isDone()) {
+      return false;
+    }
+    cancelled.set(true);
+    return true;
+  }
+
+  /**
+   * Tells whether the job has ended, in any way.
+   *
+   * @return true once the future is complete
+   */
+  public boolean isDone() {
+    return completion.isDone();
+  }
+
+  /**
+   * Returns the future that completes when the export ends. Cancelling the future cancels the
+   * job as {@link #cancel()} does, but completes the future at once.
+   *
+   * @return the future
+   */
+  public CompletableFuture<ExportResult> completion() {
+    return completion;
+  }
+
+  AtomicBoolean cancelFlag() {
+    return cancelled;
+  }
+
+  void progress(ExportProgress progress) {
+    this.progress = progress;
+  }
+
+  void complete(ExportResult result) {
+    completion.complete(result);
+  }
+
+  void fail(Throwable t) {
+    if (t instanceof ExportCancelledException) {
+      CancellationException c = new CancellationException(t.getMessage());
+      c.initCause(t);
+      completion.completeExceptionally(c);
+    } else {
+      completion.completeExceptionally(t);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ExportJob[" + request + ", " + progress + (isDone() ? ", done" : "") + "]";
+  }
+
+  private final class Completion extends CompletableFuture<ExportResult> {
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      cancelled.set(true);
+      return super.cancel(mayInterruptIfRunning);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new CompletableFuture<>();
+    }
+  }
+}

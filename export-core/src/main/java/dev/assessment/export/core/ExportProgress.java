@@ -1,0 +1,38 @@
+package dev.assessment.export.core;
+
+import java.util.OptionalLong;
+
+/**
+ * A snapshot of an export's progress.
+ *
+ * @param files files written so far
+ * @param totalFiles the number of files the export will write, when the repository can count
+ * @param rows CSV rows (or archive entries) written so far
+ * @param bytes bytes handed to the sink so far
+ */
+public record ExportProgress(long files, OptionalLong totalFiles, long rows, long bytes) {
+  /**
+   * Creates a snapshot.
+   *
+   * @param files files written so far
+   * @param totalFiles the total, when known
+   * @param rows rows or entries written so far
+   * @param bytes bytes handed to the sink so far
+   */
+  public ExportProgress {
+    java.util.Objects.requireNonNull(totalFiles, "totalFiles");
+  }
+
+  /**
+   * Returns the fraction done, when the total is known.
+   *
+   * @return a number within [0, 1], or empty when the total is unknown
+   */
+  public java.util.OptionalDouble fraction() {
+    if (totalFiles.isEmpty()) {
+      return java.util.OptionalDouble.empty();
+    }
+    long total = totalFiles.getAsLong();
+    return java.util.OptionalDouble.of(total == 0 ? 1.0 : Math.min(1.0, (double) files / total));
+  }
+}

@@ -1,0 +1,165 @@
+package dev.assessment.export.core.bundle;
+
+import dev.assessment.export.core.ExportException;
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.core.ExportSink;
+import dev.assessment.export.core.Exporter;
+import dev.assessment.export.core.Layout;
+import dev.assessment.export.core.internal.BundleReader;
+import dev.assessment.export.core.internal.Cells;
+import dev.assessment.export.spi.AssessmentRepository;
+import dev.assessment.export.spi.AttributeDefinition;
+import dev.assessment.export.spi.DataSource;
+import dev.assessment.export.spi.FileQuery;
+import dev.assessment.export.spi.MediaFile;
+import dev.assessment.export.spi.MediaNotFoundException;
+import dev.assessment.export.spi.MediaRepository;
+import dev.assessment.export.spi.Workflow;
+import dev.assessment.export.spi.WorkflowOrder;
+import dev.assessment.export.spi.WorkflowRepository;
+import dev.assessment.export.spi.memory.InMemoryRepository;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Reads and writes bundles (see the package documentation for the layout of the folder).
+ *
+ * <p>{@code read(write(x))} equals {@code x} for the files, assessments, attribute definitions,
+ * and the orders and data sources that files name. The bundle cannot hold a workflow without
+ * any assessment, nor orders and data sources that no file names.
+ */
+public final class Bundle {
+  /** The long-layout CSV of a bundle. */
+  public static final String ASSESSMENTS = "assessments.csv";
+  /** The optional file list of a bundle. */
+  public static final String FILES = "files.csv";
+  /** The optional attribute definitions of a bundle. */
+  public static final String ATTRIBUTES = "attributes.csv";
+  /** The folder that holds media by default. */
+  public static final String MEDIA = "media";
+
+  private Bundle() {}
+
+  /**
+   * Reads a bundle whose text cells were neutralised against formulas (the exporter's default).
+   *
+   * @param dir the bundle's folder
+   * @return a repository holding the bundle's workflow, files and media
+   * @throws ExportException if a file is malformed: the message names the file, line and column
+   * @throws IOException if a file cannot be read
+   */
+  public static InMemoryRepository read(Path dir) throws IOException {
+    return read(dir, true);
+  }
+
+  /**
+   * Reads a bundle.
+   *
+   * @param dir the bundle's folder
+   * @param neutralised whether the text cells of {@code assessments.csv} were neutralised
+   * @return a repository holding the bundle's workflow, files and media
+   * @throws ExportException if a file is malformed: the message names the file, line and column
+   * @throws IOException if a file cannot be read
+   */
+  public static InMemoryRepository read(Path dir, boolean neutralised) throws IOException {
+    return new BundleReader(dir, neutralised).read();
+  }
+
+  /**
+   * Writes a workflow as a bundle: {@code assessments.csv} (every assessment, long layout),
+   * {@code attributes.csv}, {@code files.csv} with every file, and each file's content under
+   * {@code media/}, named {@code <n>-<file name>}.
+   *
+   * @param repository the repository to read
+   * @param workflowId the workflow to write
+   * @param dir the folder to write into; created if needed
+   * @param <R> a type implementing the three repositories
+   * @throws ExportException if the workflow is unknown or the export fails
+   * @throws IOException if the folder cannot be written
+   */
+  public static <R extends WorkflowRepository & AssessmentRepository & MediaRepository> void write(
+      R repository, String workflowId, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Exporter exporter = Exporter.builder().repository(repository).discoverLayouts(false).build();
+    exporter.export(
+        ExportRequest.builder(workflowId).layout(Layout.ATTRIBUTE_VALUES).build(),
+        ExportSink.of(dir.resolve(ASSESSMENTS)));
+    Workflow workflow = repository.workflow(workflowId).orElseThrow();
+    try (CSVPrinter out = printer(dir.resolve(ATTRIBUTES))) {
+      out.printRecord("name", "type");
+      for (AttributeDefinition a : workflow.attributes()) {
+        out.printRecord(a.name(), a.type().name().toLowerCase(Locale.ROOT));
+      }
+    }
+    Map<String, DataSource> dataSources =
+        repository.dataSources(workflowId).stream()
+            .collect(Collectors.toMap(DataSource::id, Function.identity()));
+    Map<String, WorkflowOrder> orders =
+        repository.orders(workflowId).stream()
+            .collect(Collectors.toMap(WorkflowOrder::id, Function.identity()));
+    Path media = dir.resolve(MEDIA);
+    try (CSVPrinter out = printer(dir.resolve(FILES));
+        Stream<MediaFile> files = repository.files(FileQuery.all(workflowId))) {
+      out.printRecord(
+          "file_id", "external_id", "file_name", "media_type", "data_source_id",
+          "data_source_name", "order_id", "order_name", "path");
+      int n = 0;
+      Iterator<MediaFile> it = files.iterator();
+      while (it.hasNext()) {
+        MediaFile f = it.next();
+        n++;
+        String path = copyMedia(repository, f, media, n);
+        DataSource ds = dataSources.get(f.dataSourceId());
+        WorkflowOrder order = f.orderId() == null ? null : orders.get(f.orderId());
+        out.printRecord(
+            f.id(), f.externalId(), f.fileName(), f.mediaType() == null ? "" : f.mediaType(),
+            f.dataSourceId(), ds == null ? "" : ds.name(), f.orderId() == null ? "" : f.orderId(),
+            order == null ? "" : order.name(), path);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static String copyMedia(MediaRepository repository, MediaFile f, Path media, int n)
+      throws IOException {
+    InputStream in;
+    try {
+      in = repository.open(f);
+    } catch (MediaNotFoundException e) {
+      return "";
+    }
+    Files.createDirectories(media);
+    String name = n + "-" + safeName(f.fileName());
+    try (in) {
+      Files.copy(in, media.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+    return MEDIA + "/" + name;
+  }
+
+  private static String safeName(String fileName) {
+    String s = fileName.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+    if (s.length() > 80) {
+      s = s.substring(s.length() - 80);
+    }
+    return s.isEmpty() ? "file" : s;
+  }
+
+  private static CSVPrinter printer(Path path) throws IOException {
+    BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+    return new CSVPrinter(w, Cells.FORMAT);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.assessment.export.core.internal;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Counts the bytes that reach the sink and marks the sink's own failures, so that the exporter
+ * can say the sink failed rather than the data.
+ */
+public final class CountingOutputStream extends FilterOutputStream {
+  private long count;
+
+  /**
+   * Wraps a stream.
+   *
+   * @param out the sink's stream
+   */
+  public CountingOutputStream(OutputStream out) {
+    super(out);
+  }
+
+  /**
+   * Returns the number of bytes written.
+   *
+   * @return the count
+   */
+  public long count() {
+    return count;
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    try {
+      out.write(b);
+    } catch (IOException e) {
+      throw new SinkFailure(e);
+    }
+    count++;
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    try {
+      out.write(b, off, len);
+    } catch (IOException e) {
+      throw new SinkFailure(e);
+    }
+    count += len;
+  }
+
+  @Override
+  public void flush() throws IOException {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new SinkFailure(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // The exporter commits or aborts the sink's target; closing the wrapper does nothing.
+  }
+
+  /** An exception the sink threw, marked as such. */
+  public static final class SinkFailure extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    SinkFailure(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.assessment.export.core.internal;
+
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.core.Layout;
+import dev.assessment.export.core.layout.ExportContext;
+import dev.assessment.export.core.layout.LayoutProvider;
+import dev.assessment.export.spi.AssessedFile;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** The two CSV layouts, built into export-core. */
+public final class CsvLayoutProvider implements LayoutProvider {
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  /** Creates the provider. */
+  public CsvLayoutProvider() {}
+
+  @Override
+  public Set<Layout> layouts() {
+    return EnumSet.of(Layout.ATTRIBUTE_VALUES, Layout.ANNOTATIONS);
+  }
+
+  @Override
+  public String extension(Layout layout) {
+    return "csv";
+  }
+
+  @Override
+  public String mediaType(Layout layout) {
+    return "text/csv; charset=UTF-8";
+  }
+
+  @Override
+  public void write(ExportContext context, OutputStream out) throws IOException {
+    ExportRequest request = context.request();
+    if (request.bom()) {
+      out.write(BOM);
+    }
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    AssessmentCsvWriter csv =
+        request.layout() == Layout.ATTRIBUTE_VALUES
+            ? new LongCsvWriter(
+                writer, context.workflow(), context.orders(), context.dataSources(),
+                request.neutraliseFormulas(), request.polygons(), context::warn)
+            : new WideCsvWriter(
+                writer, context.workflow(), context.orders(), context.dataSources(),
+                request.neutraliseFormulas(), request.polygons(), context::warn);
+    try (Stream<AssessedFile> files = context.assessedFiles()) {
+      Iterator<AssessedFile> it = files.iterator();
+      while (it.hasNext()) {
+        AssessedFile file = it.next();
+        long rows = csv.write(file);
+        context.fileWritten(file.assessments().size(), rows);
+      }
+    }
+    csv.finish();
+  }
+}

@@ -1,0 +1,389 @@
+package dev.assessment.export.core.internal;
+
+import dev.assessment.export.core.ExportCancelledException;
+import dev.assessment.export.core.ExportException;
+import dev.assessment.export.core.ExportListener;
+import dev.assessment.export.core.ExportProgress;
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.core.ExportWarning;
+import dev.assessment.export.core.layout.ExportContext;
+import dev.assessment.export.spi.AssessedFile;
+import dev.assessment.export.spi.Assessment;
+import dev.assessment.export.spi.AssessmentRepository;
+import dev.assessment.export.spi.AssessmentScope;
+import dev.assessment.export.spi.DataSource;
+import dev.assessment.export.spi.FileQuery;
+import dev.assessment.export.spi.MediaFile;
+import dev.assessment.export.spi.MediaRepository;
+import dev.assessment.export.spi.Workflow;
+import dev.assessment.export.spi.WorkflowOrder;
+import jakarta.annotation.Nullable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.BaseStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state of one export: the context a layout provider writes with. It re-applies the request's
+ * filters and scope, marks repository failures with their context, collects warnings, counts,
+ * reports progress, and closes whatever a provider left open.
+ */
+public final class ExportRun implements ExportContext {
+  private static final Logger LOG = LoggerFactory.getLogger(ExportRun.class);
+  /** The number of distinct warnings kept; further ones are counted in a summary warning. */
+  public static final int MAX_WARNINGS = 1000;
+
+  private final ExportRequest request;
+  private final FileQuery query;
+  private final Workflow workflow;
+  private final Map<String, WorkflowOrder> orders;
+  private final Map<String, DataSource> dataSources;
+  private final OptionalLong totalFiles;
+  private final AssessmentRepository assessments;
+  private final @Nullable MediaRepository media;
+  private final ExportListener listener;
+  private final AtomicBoolean cancelled;
+  private final Map<String, ExportWarning> warnings = new LinkedHashMap<>();
+  private long droppedWarnings;
+  private final List<BaseStream<?, ?>> streams = new ArrayList<>();
+  private final Set<InputStream> openMedia = ConcurrentHashMap.newKeySet();
+  private volatile @Nullable String currentFile;
+  private long filesDone;
+  private long filesWritten;
+  private long assessmentsWritten;
+  private long rows;
+  private @Nullable CountingOutputStream bytes;
+
+  /**
+   * Creates the state of one export.
+   *
+   * @param request the request
+   * @param workflow the workflow
+   * @param orders the workflow's orders by id
+   * @param dataSources the workflow's data sources by id
+   * @param totalFiles the count of files, when known
+   * @param assessments the repository of files
+   * @param media the repository of content, or null when the exporter has none
+   * @param listener the progress listener
+   * @param cancelled set when the export is cancelled
+   */
+  public ExportRun(
+      ExportRequest request,
+      Workflow workflow,
+      Map<String, WorkflowOrder> orders,
+      Map<String, DataSource> dataSources,
+      OptionalLong totalFiles,
+      AssessmentRepository assessments,
+      @Nullable MediaRepository media,
+      ExportListener listener,
+      AtomicBoolean cancelled) {
+    this.request = request;
+    this.query = request.query();
+    this.workflow = workflow;
+    this.orders = orders;
+    this.dataSources = dataSources;
+    this.totalFiles = totalFiles;
+    this.assessments = assessments;
+    this.media = media;
+    this.listener = listener;
+    this.cancelled = cancelled;
+  }
+
+  /**
+   * Sets the stream whose count progress reports as bytes.
+   *
+   * @param bytes the counting stream over the sink
+   */
+  public void countBytes(CountingOutputStream bytes) {
+    this.bytes = bytes;
+  }
+
+  @Override
+  public ExportRequest request() {
+    return request;
+  }
+
+  @Override
+  public Workflow workflow() {
+    return workflow;
+  }
+
+  @Override
+  public Map<String, WorkflowOrder> orders() {
+    return orders;
+  }
+
+  @Override
+  public Map<String, DataSource> dataSources() {
+    return dataSources;
+  }
+
+  @Override
+  public OptionalLong totalFiles() {
+    return totalFiles;
+  }
+
+  @Override
+  public Stream<AssessedFile> assessedFiles() {
+    Stream<AssessedFile> source = call(() -> assessments.assessedFiles(query), "opening the files");
+    return guarded(source, f -> f.file().id())
+        .filter(f -> query.selects(f.file()))
+        .map(this::scoped);
+  }
+
+  @Override
+  public Stream<MediaFile> files() {
+    Stream<MediaFile> source = call(() -> assessments.files(query), "opening the files");
+    return guarded(source, MediaFile::id).filter(query::selects);
+  }
+
+  @Override
+  public InputStream openMedia(MediaFile file) throws IOException {
+    if (media == null) {
+      throw new ExportException(
+          "layout " + request.layout() + " reads file content, but the exporter has no media"
+              + " repository: build it with Exporter.builder().media(…)");
+    }
+    InputStream in;
+    try {
+      in = media.open(file);
+    } catch (RuntimeException e) {
+      throw new RepositoryFailure(
+          "the media repository failed opening file " + file.id() + ": " + e, e);
+    }
+    Objects.requireNonNull(in, "the media repository returned null for file " + file.id());
+    InputStream tracked =
+        new FilterInputStream(in) {
+          @Override
+          public void close() throws IOException {
+            openMedia.remove(this);
+            super.close();
+          }
+        };
+    openMedia.add(tracked);
+    return tracked;
+  }
+
+  @Override
+  public synchronized void warn(
+      String code, String subject, @Nullable String fileId, String message)
+      throws ExportException {
+    if (request.strict()) {
+      throw new ExportException(message + " (strict export: fix the data or export without strict)");
+    }
+    String key = code + '\u0000' + subject;
+    ExportWarning previous = warnings.get(key);
+    if (previous != null) {
+      warnings.put(
+          key,
+          new ExportWarning(code, previous.message(), previous.fileId(), previous.occurrences() + 1));
+      return;
+    }
+    if (warnings.size() >= MAX_WARNINGS) {
+      droppedWarnings++;
+      return;
+    }
+    LOG.warn("{}: {}", code, message);
+    warnings.put(key, new ExportWarning(code, message, fileId, 1));
+  }
+
+  @Override
+  public void fileWritten(int assessmentCount, long rowCount) throws ExportException {
+    filesDone++;
+    if (rowCount > 0) {
+      filesWritten++;
+    }
+    assessmentsWritten += assessmentCount;
+    rows += rowCount;
+    try {
+      listener.progress(progress());
+    } catch (RuntimeException e) {
+      throw new ExportException(
+          "the export listener threw after file " + currentFile + " of workflow " + workflow.id()
+              + ": " + e, e);
+    }
+    if (cancelled.get()) {
+      throw new ExportCancelledException(
+          "export of workflow " + workflow.id() + " (" + request.layout() + ") was cancelled after "
+              + filesDone + " file(s)");
+    }
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return cancelled.get();
+  }
+
+  /**
+   * Returns the current progress.
+   *
+   * @return a snapshot
+   */
+  public ExportProgress progress() {
+    CountingOutputStream b = bytes;
+    return new ExportProgress(filesDone, totalFiles, rows, b == null ? 0 : b.count());
+  }
+
+  /**
+   * Returns the warnings so far, in the order first seen.
+   *
+   * @return the warnings
+   */
+  public synchronized List<ExportWarning> warnings() {
+    List<ExportWarning> out = new ArrayList<>(warnings.values());
+    if (droppedWarnings > 0) {
+      out.add(
+          new ExportWarning(
+              "too-many-warnings",
+              "more than " + MAX_WARNINGS + " distinct warnings; the rest were counted only",
+              null,
+              droppedWarnings));
+    }
+    return out;
+  }
+
+  /**
+   * Returns the number of files written (with at least one row or entry).
+   *
+   * @return the count
+   */
+  public long filesWritten() {
+    return filesWritten;
+  }
+
+  /**
+   * Returns the number of assessments written.
+   *
+   * @return the count
+   */
+  public long assessmentsWritten() {
+    return assessmentsWritten;
+  }
+
+  /**
+   * Returns the number of rows or entries written.
+   *
+   * @return the count
+   */
+  public long rows() {
+    return rows;
+  }
+
+  /**
+   * Returns the id of the file the repository stream handed out last.
+   *
+   * @return the id, or null before the first file
+   */
+  public @Nullable String currentFile() {
+    return currentFile;
+  }
+
+  /**
+   * Closes every stream a provider left open. Called by the exporter after every export.
+   */
+  public void closeLeftovers() {
+    synchronized (streams) {
+      for (BaseStream<?, ?> s : streams) {
+        try {
+          s.close();
+        } catch (RuntimeException e) {
+          LOG.debug("closing a repository stream failed", e);
+        }
+      }
+      streams.clear();
+    }
+    for (InputStream in : List.copyOf(openMedia)) {
+      try {
+        in.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("closing a media stream failed", e);
+      }
+    }
+  }
+
+  private AssessedFile scoped(AssessedFile file) {
+    List<Assessment> sorted = new ArrayList<>(file.assessments());
+    sorted.sort(Assessment.RECENCY);
+    if (request.assessments() == AssessmentScope.LATEST && sorted.size() > 1) {
+      sorted = List.of(sorted.get(sorted.size() - 1));
+    }
+    return new AssessedFile(file.file(), sorted);
+  }
+
+  private <T> T call(java.util.function.Supplier<T> call, String what) {
+    T result;
+    try {
+      result = call.get();
+    } catch (RuntimeException e) {
+      throw new RepositoryFailure(
+          "the repository failed " + what + " of workflow " + workflow.id() + ": " + e, e);
+    }
+    return Objects.requireNonNull(result, "the repository returned null " + what);
+  }
+
+  private <T> Stream<T> guarded(Stream<T> source, Function<T, String> idOf) {
+    synchronized (streams) {
+      streams.add(source);
+    }
+    Spliterator<T> inner;
+    try {
+      inner = source.spliterator();
+    } catch (RuntimeException e) {
+      source.close();
+      throw new RepositoryFailure(
+          "the repository failed streaming the files of workflow " + workflow.id() + ": " + e, e);
+    }
+    Spliterator<T> outer =
+        new Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE, Spliterator.ORDERED) {
+          @Override
+          public boolean tryAdvance(Consumer<? super T> action) {
+            List<T> next = new ArrayList<>(1);
+            boolean more;
+            try {
+              more = inner.tryAdvance(next::add);
+            } catch (RuntimeException e) {
+              throw new RepositoryFailure(
+                  "the repository failed streaming the files of workflow " + workflow.id()
+                      + (currentFile == null ? ", before the first file" : ", after file " + currentFile)
+                      + ": " + e,
+                  e);
+            }
+            if (!more) {
+              return false;
+            }
+            T element = Objects.requireNonNull(next.get(0), "the repository streamed a null file");
+            currentFile = idOf.apply(element);
+            action.accept(element);
+            return true;
+          }
+        };
+    return StreamSupport.stream(outer, false)
+        .onClose(
+            () -> {
+              try {
+                source.close();
+              } catch (RuntimeException e) {
+                throw new RepositoryFailure(
+                    "the repository failed closing the files of workflow " + workflow.id() + ": " + e,
+                    e);
+              }
+            });
+  }
+}

@@ -1,0 +1,216 @@
+package dev.assessment.export.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The little JSON the formats need: strings, arrays of strings and arrays of number pairs. */
+public final class Json {
+  private Json() {}
+
+  /**
+   * Appends a JSON string literal.
+   *
+   * @param sb where to append
+   * @param s the string
+   */
+  public static void appendString(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+
+  /**
+   * Parses a JSON array of strings.
+   *
+   * @param text the JSON
+   * @return the strings
+   * @throws IllegalArgumentException if the text is not an array of strings
+   */
+  public static List<String> parseStringArray(String text) {
+    Parser p = new Parser(text);
+    List<String> out = new ArrayList<>();
+    p.skipSpace();
+    p.expect('[');
+    p.skipSpace();
+    if (p.peek() == ']') {
+      p.pos++;
+    } else {
+      while (true) {
+        p.skipSpace();
+        out.add(p.string());
+        p.skipSpace();
+        char c = p.next();
+        if (c == ']') {
+          break;
+        }
+        if (c != ',') {
+          throw p.error("',' or ']'");
+        }
+      }
+    }
+    p.skipSpace();
+    if (p.pos != text.length()) {
+      throw p.error("the end of the array");
+    }
+    return out;
+  }
+
+  /**
+   * Parses a JSON array of {@code [x,y]} number pairs.
+   *
+   * @param text the JSON
+   * @return {@code x0, y0, x1, y1, …}
+   * @throws IllegalArgumentException if the text is not such an array
+   */
+  public static double[] parsePointArray(String text) {
+    Parser p = new Parser(text);
+    List<Double> out = new ArrayList<>();
+    p.skipSpace();
+    p.expect('[');
+    p.skipSpace();
+    if (p.peek() == ']') {
+      p.pos++;
+    } else {
+      while (true) {
+        p.skipSpace();
+        p.expect('[');
+        p.skipSpace();
+        out.add(p.number());
+        p.skipSpace();
+        p.expect(',');
+        p.skipSpace();
+        out.add(p.number());
+        p.skipSpace();
+        p.expect(']');
+        p.skipSpace();
+        char c = p.next();
+        if (c == ']') {
+          break;
+        }
+        if (c != ',') {
+          throw p.error("',' or ']'");
+        }
+      }
+    }
+    p.skipSpace();
+    if (p.pos != text.length()) {
+      throw p.error("the end of the array");
+    }
+    double[] xy = new double[out.size()];
+    for (int i = 0; i < xy.length; i++) {
+      xy[i] = out.get(i);
+    }
+    return xy;
+  }
+
+  private static final class Parser {
+    private final String text;
+    private int pos;
+
+    Parser(String text) {
+      this.text = text;
+    }
+
+    char peek() {
+      if (pos >= text.length()) {
+        throw error("more input");
+      }
+      return text.charAt(pos);
+    }
+
+    char next() {
+      char c = peek();
+      pos++;
+      return c;
+    }
+
+    void expect(char c) {
+      if (next() != c) {
+        pos--;
+        throw error("'" + c + "'");
+      }
+    }
+
+    void skipSpace() {
+      while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+        pos++;
+      }
+    }
+
+    String string() {
+      expect('"');
+      StringBuilder sb = new StringBuilder();
+      while (true) {
+        char c = next();
+        if (c == '"') {
+          return sb.toString();
+        }
+        if (c != '\\') {
+          sb.append(c);
+          continue;
+        }
+        char e = next();
+        switch (e) {
+          case '"', '\\', '/' -> sb.append(e);
+          case 'n' -> sb.append('\n');
+          case 'r' -> sb.append('\r');
+          case 't' -> sb.append('\t');
+          case 'b' -> sb.append('\b');
+          case 'f' -> sb.append('\f');
+          case 'u' -> {
+            if (pos + 4 > text.length()) {
+              throw error("four hex digits");
+            }
+            try {
+              sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+            } catch (NumberFormatException ex) {
+              throw error("four hex digits");
+            }
+            pos += 4;
+          }
+          default -> throw error("an escape character");
+        }
+      }
+    }
+
+    double number() {
+      int start = pos;
+      while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+        pos++;
+      }
+      try {
+        return Double.parseDouble(text.substring(start, pos));
+      } catch (NumberFormatException e) {
+        pos = start;
+        throw error("a number");
+      }
+    }
+
+    IllegalArgumentException error(String expected) {
+      return new IllegalArgumentException(
+          "expected " + expected + " at character " + (pos + 1) + " of " + abbreviate(text));
+    }
+  }
+
+  static String abbreviate(String text) {
+    return text.length() <= 60 ? "'" + text + "'" : "'" + text.substring(0, 57) + "…'";
+  }
+}

@@ -1,0 +1,116 @@
+package dev.assessment.export.core.layout;
+
+import dev.assessment.export.core.ExportException;
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.spi.AssessedFile;
+import dev.assessment.export.spi.DataSource;
+import dev.assessment.export.spi.MediaFile;
+import dev.assessment.export.spi.Workflow;
+import dev.assessment.export.spi.WorkflowOrder;
+import jakarta.annotation.Nullable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * What a {@link LayoutProvider} needs for one export: the request, the workflow's metadata, the
+ * data with the request's filters and scope applied, and the channels for warnings and progress.
+ * Used on the export's thread, except {@link #openMedia(MediaFile)}, {@link #warn} and {@link
+ * #isCancelled()}, which may be called from any thread.
+ */
+public interface ExportContext {
+
+  /**
+   * Returns the request being exported.
+   *
+   * @return the request
+   */
+  ExportRequest request();
+
+  /**
+   * Returns the workflow with its attribute definitions.
+   *
+   * @return the workflow
+   */
+  Workflow workflow();
+
+  /**
+   * Returns the workflow's orders by id, in the repository's order.
+   *
+   * @return the orders
+   */
+  Map<String, WorkflowOrder> orders();
+
+  /**
+   * Returns the workflow's data sources by id, in the repository's order.
+   *
+   * @return the data sources
+   */
+  Map<String, DataSource> dataSources();
+
+  /**
+   * Returns the number of files the export will cover, when the repository can count them.
+   *
+   * @return the total, or empty
+   */
+  OptionalLong totalFiles();
+
+  /**
+   * Returns the files selected by the request, in the repository's stable order, each with the
+   * assessments in the request's scope sorted by {@link
+   * dev.assessment.export.spi.Assessment#RECENCY}. The filters and the scope are re-applied here,
+   * whatever the repository did with them. The caller closes the stream.
+   *
+   * @return the files
+   */
+  Stream<AssessedFile> assessedFiles();
+
+  /**
+   * Returns the files selected by the request's data source and order filters, in the
+   * repository's stable order. The caller closes the stream.
+   *
+   * @return the files
+   */
+  Stream<MediaFile> files();
+
+  /**
+   * Opens a file's content through the media repository. The caller closes the stream.
+   *
+   * @param file the file
+   * @return the content
+   * @throws dev.assessment.export.spi.MediaNotFoundException if the storage has no content
+   * @throws IOException if the storage fails
+   */
+  InputStream openMedia(MediaFile file) throws IOException;
+
+  /**
+   * Reports something that was written in a documented way or skipped. In a strict export this
+   * throws instead. Warnings of the same code and subject are reported once, counted.
+   *
+   * @param code a stable kind, e.g. {@code undefined-attribute}
+   * @param subject what the warning is about, to group repeats (e.g. the attribute's name)
+   * @param fileId the file concerned, or null
+   * @param message what happened and what the export did about it
+   * @throws ExportException if the export is strict
+   */
+  void warn(String code, String subject, @Nullable String fileId, String message)
+      throws ExportException;
+
+  /**
+   * Records that a file was written, reports progress, and stops a cancelled export.
+   *
+   * @param assessments the number of the file's assessments written
+   * @param rows the number of rows or entries written for the file
+   * @throws ExportException if the export was cancelled or the listener failed
+   */
+  void fileWritten(int assessments, long rows) throws ExportException;
+
+  /**
+   * Tells whether the export was cancelled; long-running providers check it between steps.
+   *
+   * @return true once cancelled
+   */
+  boolean isCancelled();
+}

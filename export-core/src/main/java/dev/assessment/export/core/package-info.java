@@ -1,0 +1,24 @@
+/**
+ * What a host application calls: build an {@link dev.assessment.export.core.Exporter} once from
+ * the repositories, then run {@link dev.assessment.export.core.ExportRequest}s into {@link
+ * dev.assessment.export.core.ExportSink}s.
+ *
+ * <pre>{@code
+ * Exporter exporter = Exporter.builder().repository(repository).build();
+ * ExportRequest request = ExportRequest.builder("wf-1")
+ *     .layout(Layout.ATTRIBUTE_VALUES)
+ *     .assessments(AssessmentScope.LATEST)
+ *     .build();
+ * ExportResult result = exporter.export(request, ExportSink.of(Path.of("export.csv")));
+ * }</pre>
+ *
+ * <p>Key types: {@link dev.assessment.export.core.ExportRequest} (what to export), {@link
+ * dev.assessment.export.core.Exporter} (runs it, synchronously or as an {@link
+ * dev.assessment.export.core.ExportJob}), {@link dev.assessment.export.core.ExportSink} (where the
+ * bytes go), {@link dev.assessment.export.core.ExportResult} (counts and warnings) and {@link
+ * dev.assessment.export.core.ExportException} (what went wrong).
+ *
+ * <p>Nullness: every parameter, return value and record component in this package is non-null
+ * unless it is annotated {@link jakarta.annotation.Nullable}.
+ */
+package dev.assessment.export.core;
