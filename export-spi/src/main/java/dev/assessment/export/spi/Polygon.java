@@ -7,7 +7,7 @@ import java.util.List;
  * A location polygon in the pixel coordinates of the image as displayed: origin top-left, x to
  * the right, y down.
  *
- * <p>The ring is stored open: when the last point repeats the first, it is dropped, so that a
+ * <p>The ring is stored open: trailing points that repeat the first are dropped, so that a
  * closed and an open ring of the same points are equal. A polygon with fewer than three points
  * or with non-finite coordinates is accepted here; an export reports it (see {@link
  * #isDrawable()}).
@@ -22,10 +22,11 @@ public record Polygon(List<Point> points) {
    */
   public Polygon {
     List<Point> copy = List.copyOf(points);
-    if (copy.size() > 1 && copy.get(0).equals(copy.get(copy.size() - 1))) {
-      copy = copy.subList(0, copy.size() - 1);
+    int size = copy.size();
+    while (size > 1 && copy.get(0).equals(copy.get(size - 1))) {
+      size--;
     }
-    points = List.copyOf(copy);
+    points = size == copy.size() ? copy : List.copyOf(copy.subList(0, size));
   }
 
   /**

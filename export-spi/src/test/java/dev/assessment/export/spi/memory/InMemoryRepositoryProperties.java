@@ -1,0 +1,142 @@
+package dev.assessment.export.spi.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.assessment.export.spi.AssessedFile;
+import dev.assessment.export.spi.Assessment;
+import dev.assessment.export.spi.AssessmentKind;
+import dev.assessment.export.spi.AssessmentScope;
+import dev.assessment.export.spi.FileQuery;
+import dev.assessment.export.spi.MediaFile;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class InMemoryRepositoryProperties {
+  private static final List<String> WORKFLOWS = List.of("wf1", "wf2");
+  private static final List<String> SOURCES = List.of("s1", "s2", "s3");
+  private static final List<String> ORDERS = List.of("o1", "o2");
+
+  /** One generated file: workflow index, source index, order index (-1 none), assessment times. */
+  record Spec(int workflow, int source, int order, List<Integer> minutes) {}
+
+  @Property(tries = 200)
+  void assessedFiles_matchAPlainFilterInStableOrder(
+      @ForAll("files") List<Spec> specs,
+      @ForAll("workflowIds") String workflowId,
+      @ForAll("sourceIds") String sourceId,
+      @ForAll("orderIds") String orderId,
+      @ForAll AssessmentScope scope) {
+    String source = sourceId.isEmpty() ? null : sourceId;
+    String order = orderId.isEmpty() ? null : orderId;
+    List<AssessedFile> all = build(specs);
+    InMemoryRepository repo = repository(all);
+
+    List<AssessedFile> expected = new ArrayList<>();
+    for (AssessedFile f : all) {
+      MediaFile m = f.file();
+      if (m.workflowId().equals(workflowId)
+          && (source == null || source.equals(m.dataSourceId()))
+          && (order == null || order.equals(m.orderId()))) {
+        expected.add(scope == AssessmentScope.LATEST ? naiveLatest(f) : f);
+      }
+    }
+    FileQuery query = new FileQuery(workflowId, source, order, scope);
+    try (Stream<AssessedFile> s = repo.assessedFiles(query)) {
+      assertEquals(expected, s.toList());
+    }
+    try (Stream<MediaFile> s = repo.files(query)) {
+      assertEquals(expected.stream().map(AssessedFile::file).toList(), s.toList());
+    }
+    assertEquals(expected.size(), repo.countFiles(query).getAsLong());
+    assertEquals(0, repo.openStreams());
+  }
+
+  /** The latest by time, then by greatest numeric id: written without Assessment.RECENCY. */
+  private static AssessedFile naiveLatest(AssessedFile f) {
+    Assessment best = null;
+    for (Assessment a : f.assessments()) {
+      if (best == null
+          || a.assessedAt().isAfter(best.assessedAt())
+          || (a.assessedAt().equals(best.assessedAt())
+              && Integer.parseInt(a.id()) > Integer.parseInt(best.id()))) {
+        best = a;
+      }
+    }
+    return best == null ? f : new AssessedFile(f.file(), List.of(best));
+  }
+
+  private static List<AssessedFile> build(List<Spec> specs) {
+    List<AssessedFile> out = new ArrayList<>();
+    int assessmentId = 0;
+    for (int i = 0; i < specs.size(); i++) {
+      Spec s = specs.get(i);
+      MediaFile file =
+          new MediaFile(
+              "f" + i, WORKFLOWS.get(s.workflow()), "x" + i, "n" + i, null,
+              SOURCES.get(s.source()), s.order() < 0 ? null : ORDERS.get(s.order()));
+      List<Assessment> assessments = new ArrayList<>();
+      for (int minute : s.minutes()) {
+        // Ids descend while times repeat, so ties are broken by id, not by list position.
+        assessments.add(
+            new Assessment(
+                Integer.toString(1000 - assessmentId++), AssessmentKind.HUMAN, null, null,
+                Instant.EPOCH.plusSeconds(60L * minute), List.of()));
+      }
+      out.add(new AssessedFile(file, assessments));
+    }
+    return out;
+  }
+
+  private static InMemoryRepository repository(List<AssessedFile> files) {
+    // The builder checks that a file's data source and order exist, not that they belong to the
+    // file's workflow, so one set serves both workflows.
+    InMemoryRepository.Builder b = InMemoryRepository.builder();
+    b.workflow("wf1", "wf1");
+    b.workflow("wf2", "wf2");
+    for (String s : SOURCES) {
+      b.dataSource(new dev.assessment.export.spi.DataSource(s, "wf1", s));
+    }
+    for (String o : ORDERS) {
+      b.order(new dev.assessment.export.spi.WorkflowOrder(o, "wf1", o));
+    }
+    for (AssessedFile f : files) {
+      b.file(f.file(), f.assessments());
+    }
+    return b.build();
+  }
+
+  @Provide
+  Arbitrary<List<Spec>> files() {
+    Arbitrary<Spec> spec =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 1),
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(-1, 1),
+                Arbitraries.integers().between(0, 3).list().ofMaxSize(4))
+            .as(Spec::new);
+    return spec.list().ofMaxSize(30);
+  }
+
+  @Provide
+  Arbitrary<String> workflowIds() {
+    return Arbitraries.of("wf1", "wf2");
+  }
+
+  @Provide
+  Arbitrary<String> sourceIds() {
+    return Arbitraries.of("", "s1", "s2", "s3");
+  }
+
+  @Provide
+  Arbitrary<String> orderIds() {
+    return Arbitraries.of("", "o1", "o2");
+  }
+}

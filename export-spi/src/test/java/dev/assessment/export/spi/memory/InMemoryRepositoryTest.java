@@ -1,0 +1,146 @@
+package dev.assessment.export.spi.memory;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assessment.export.spi.AssessedFile;
+import dev.assessment.export.spi.AssessmentKind;
+import dev.assessment.export.spi.AssessmentScope;
+import dev.assessment.export.spi.AttributeDefinition;
+import dev.assessment.export.spi.AttributeType;
+import dev.assessment.export.spi.AttributeValue;
+import dev.assessment.export.spi.FileQuery;
+import dev.assessment.export.spi.MediaFile;
+import dev.assessment.export.spi.MediaNotFoundException;
+import dev.assessment.export.spi.Polygon;
+import dev.assessment.export.spi.Value;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class InMemoryRepositoryTest {
+  private static final byte[] JPEG_BYTES = "not really a jpeg".getBytes(StandardCharsets.UTF_8);
+
+  /** The README's example, verbatim: it must compile and describe what it says. */
+  static InMemoryRepository readmeExample(byte[] jpegBytes) {
+    InMemoryRepository repository = InMemoryRepository.builder()
+        .workflow("wf-1", "Hail damage", AttributeDefinition.of("severity", AttributeType.NUMBER))
+        .dataSource("ds-1", "Field app")
+        .order("o-1", "8492192")
+        .file("f-1", file -> file.externalId("000003112442").fileName("roof.jpg")
+            .mediaType("image/jpeg").dataSource("ds-1").order("o-1").content(jpegBytes)
+            .assessment("a-1", AssessmentKind.HUMAN, Instant.parse("2025-11-19T08:00:00Z"),
+                assessment -> assessment.assessor("ana")
+                    .annotation("e-1", "dent", Polygon.of(10, 10, 60, 10, 60, 40), 0.9,
+                        AttributeValue.of("severity", Value.number(2), 0.7))))
+        .build();
+    return repository;
+  }
+
+  @Test
+  void builder_readmeExample() throws Exception {
+    InMemoryRepository repository = readmeExample(JPEG_BYTES);
+    List<AssessedFile> files = repository.contents("wf-1");
+    assertEquals(1, files.size());
+    MediaFile file = files.get(0).file();
+    assertEquals("000003112442", file.externalId());
+    assertEquals("o-1", file.orderId());
+    assertEquals("ana", files.get(0).assessments().get(0).assessor());
+    assertEquals(
+        Value.number(2),
+        files.get(0).assessments().get(0).entities().get(0).attributes().get(0).value());
+    try (InputStream in = repository.open(file)) {
+      assertArrayEquals(JPEG_BYTES, in.readAllBytes());
+    }
+    assertEquals(0, repository.openStreams());
+  }
+
+  @Test
+  void builder_unknownDataSource() {
+    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "w");
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> b.file("f", f -> f.dataSource("nope")));
+    assertTrue(e.getMessage().contains("data source nope"), e.getMessage());
+  }
+
+  @Test
+  void builder_fileWithoutWorkflow() {
+    assertThrows(
+        IllegalStateException.class, () -> InMemoryRepository.builder().dataSource("ds", "d"));
+  }
+
+  @Test
+  void builder_duplicateFile() {
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d").file("f", f -> {});
+    assertThrows(IllegalStateException.class, () -> b.file("f", f -> {}));
+  }
+
+  @Test
+  void open_missingContent() {
+    InMemoryRepository repo =
+        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d").file("f", f -> {}).build();
+    MediaFile file = repo.contents("wf").get(0).file();
+    MediaNotFoundException e = assertThrows(MediaNotFoundException.class, () -> repo.open(file));
+    assertTrue(e.getMessage().contains("file f"), e.getMessage());
+  }
+
+  @Test
+  void assessedFiles_streamClosedOnEarlyTermination() {
+    InMemoryRepository repo = threeFiles();
+    try (Stream<AssessedFile> s = repo.assessedFiles(FileQuery.all("wf"))) {
+      assertEquals("f1", s.findFirst().orElseThrow().file().id());
+      assertEquals(1, repo.openStreams());
+    }
+    assertEquals(0, repo.openStreams());
+    assertEquals(1, repo.streamsOpened());
+  }
+
+  @Test
+  void assessedFiles_unclosedStreamIsCounted() {
+    InMemoryRepository repo = threeFiles();
+    Stream<MediaFile> s = repo.files(FileQuery.all("wf"));
+    assertEquals(3, s.count());
+    assertEquals(1, repo.openStreams());
+  }
+
+  @Test
+  void assessedFiles_latestKeepsTheMostRecent() {
+    InMemoryRepository repo = threeFiles();
+    try (Stream<AssessedFile> s =
+        repo.assessedFiles(new FileQuery("wf", null, null, AssessmentScope.LATEST))) {
+      AssessedFile f1 = s.findFirst().orElseThrow();
+      assertEquals(1, f1.assessments().size());
+      assertEquals("10", f1.assessments().get(0).id());
+    }
+  }
+
+  @Test
+  void workflowMetadata_unknownIdIsEmpty() {
+    InMemoryRepository repo = threeFiles();
+    assertTrue(repo.workflow("nope").isEmpty());
+    assertTrue(repo.orders("nope").isEmpty());
+    assertTrue(repo.dataSources("nope").isEmpty());
+    assertEquals(2, repo.dataSources("wf").size());
+  }
+
+  private static InMemoryRepository threeFiles() {
+    Instant t = Instant.parse("2025-01-01T00:00:00Z");
+    return InMemoryRepository.builder()
+        .workflow("wf", "w")
+        .dataSource("ds1", "one")
+        .dataSource("ds2", "two")
+        .order("o1", "order")
+        .file("f1", f -> f.dataSource("ds1").order("o1")
+            .assessment("10", AssessmentKind.HUMAN, t, a -> {})
+            .assessment("9", AssessmentKind.MACHINE, t, a -> {}))
+        .file("f2", f -> f.dataSource("ds2"))
+        .file("f3", f -> f.dataSource("ds1"))
+        .build();
+  }
+}
