@@ -1,0 +1,337 @@
+package dev.assessment.export.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assessment.export.spi.AssessmentKind;
+import dev.assessment.export.spi.AssessmentScope;
+import dev.assessment.export.spi.AttributeDefinition;
+import dev.assessment.export.spi.AttributeType;
+import dev.assessment.export.spi.AttributeValue;
+import dev.assessment.export.spi.Polygon;
+import dev.assessment.export.spi.Value;
+import dev.assessment.export.spi.memory.InMemoryRepository;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExporterTest {
+  private static final Instant T = Instant.parse("2025-01-01T00:00:00Z");
+  private final InMemoryRepository golden = Fixtures.golden();
+  private final Exporter exporter = Fixtures.exporter(golden);
+
+  @Test
+  void export_unknownWorkflow() {
+    ExportException e =
+        assertThrows(ExportException.class, () -> csv(ExportRequest.builder("nope").build()));
+    assertTrue(e.getMessage().contains("unknown workflow 'nope'"), e.getMessage());
+  }
+
+  @Test
+  void export_unknownOrderNamesTheKnownOnes() {
+    ExportException e =
+        assertThrows(ExportException.class, () -> csv(ExportRequest.builder("wf-1").order("o-9").build()));
+    assertEquals("unknown order 'o-9' in workflow wf-1: known orders are o-1", e.getMessage());
+  }
+
+  @Test
+  void export_unknownDataSourceNamesTheKnownOnes() {
+    ExportException e =
+        assertThrows(
+            ExportException.class, () -> csv(ExportRequest.builder("wf-1").dataSource("x").build()));
+    assertEquals("unknown data source 'x' in workflow wf-1: known data sources are ds-1", e.getMessage());
+  }
+
+  @Test
+  void export_archiveLayoutWithoutImagingNamesTheArtifact() {
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () -> csv(ExportRequest.builder("wf-1").layout(Layout.FILES).build()));
+    assertTrue(e.getMessage().contains("dev.assessment.export:export-imaging"), e.getMessage());
+    assertFalse(exporter.layouts().contains(Layout.FILES));
+  }
+
+  @Test
+  void export_resultCountsAndNames() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ExportResult r = exporter.export(ExportRequest.builder("wf-1").build(), ExportSink.of(out));
+    assertEquals(2, r.files());
+    assertEquals(3, r.assessments());
+    assertEquals(10, r.rows());
+    assertEquals(out.size(), r.bytes());
+    assertEquals("wf-1-attribute-values.csv", r.fileName());
+    assertEquals("text/csv; charset=UTF-8", r.mediaType());
+    assertTrue(r.warnings().isEmpty());
+    assertEquals(0, golden.openStreams());
+  }
+
+  @Test
+  void export_noMatchingFileWritesTheHeaderOnly() throws Exception {
+    InMemoryRepository repo =
+        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d").build();
+    String csv = new String(Fixtures.export(Fixtures.exporter(repo),
+        ExportRequest.builder("wf").layout(Layout.ANNOTATIONS).build()), StandardCharsets.UTF_8);
+    assertEquals(
+        "workflow_id,workflow_name,order_id,order_name,data_source_id,data_source_name,file_id,"
+            + "external_id,file_name,assessment_id,assessment_kind,assessment_step,assessor,"
+            + "assessed_at,entity_id,label,location,confidence\r\n",
+        csv);
+  }
+
+  @Test
+  void export_bom() throws Exception {
+    byte[] bytes = Fixtures.export(exporter, ExportRequest.builder("wf-1").bom(true).build());
+    assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'w'},
+        java.util.Arrays.copyOf(bytes, 4));
+  }
+
+  @Test
+  void export_jsonPolygons() throws Exception {
+    String csv = csv(ExportRequest.builder("wf-1").polygons(PolygonEncoding.JSON).build());
+    assertTrue(csv.contains(",location,\"[[10,20],[60,20],[60,50]]\",0.92\r\n"), csv);
+  }
+
+  @Test
+  void export_neutralisationOff() throws Exception {
+    String csv = csv(ExportRequest.builder("wf-1").neutraliseFormulas(false).build());
+    assertTrue(csv.contains(",label (attribute),=SUM(A1),\r\n"), csv);
+  }
+
+  @Test
+  void export_latestKeepsTheMostRecentAssessment() throws Exception {
+    String csv = csv(ExportRequest.builder("wf-1").assessments(AssessmentScope.LATEST).build());
+    assertFalse(csv.contains(",a-1,"), csv);
+    assertTrue(csv.contains(",a-2,"), csv);
+    assertTrue(csv.contains(",a-3,"), csv);
+  }
+
+  @Test
+  void export_latestTieBrokenByGreatestId() throws Exception {
+    InMemoryRepository repo =
+        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d")
+            .file("f", f -> f
+                .assessment("10", AssessmentKind.HUMAN, T, a -> {})
+                .assessment("9", AssessmentKind.HUMAN, T, a -> {})
+                .assessment("11", AssessmentKind.HUMAN, T.minusSeconds(1), a -> {}))
+            .build();
+    String csv = new String(Fixtures.export(Fixtures.exporter(repo),
+        ExportRequest.builder("wf").assessments(AssessmentScope.LATEST).build()), StandardCharsets.UTF_8);
+    assertEquals(2, csv.split("\r\n").length, csv);
+    assertTrue(csv.contains(",f,,,10,human,"), csv);
+  }
+
+  @Test
+  void export_allOrdersAssessmentsByTimeThenId() throws Exception {
+    InMemoryRepository repo =
+        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d")
+            .file("f", f -> f
+                .assessment("10", AssessmentKind.HUMAN, T, a -> {})
+                .assessment("9", AssessmentKind.HUMAN, T, a -> {})
+                .assessment("11", AssessmentKind.HUMAN, T.minusSeconds(1), a -> {}))
+            .build();
+    String csv = new String(Fixtures.export(Fixtures.exporter(repo), ExportRequest.builder("wf").build()),
+        StandardCharsets.UTF_8);
+    List<String> ids = new ArrayList<>();
+    for (String line : csv.split("\r\n")) {
+      ids.add(line.split(",")[9]);
+    }
+    assertEquals(List.of("assessment_id", "11", "9", "10"), ids);
+  }
+
+  @Test
+  void export_undefinedAttributeIsWrittenLongAndReportedWide() throws Exception {
+    InMemoryRepository repo = withEntity(
+        Entity("e", AttributeValue.of("weight", Value.number(2))));
+    Exporter e = Fixtures.exporter(repo);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ExportResult longResult = e.export(ExportRequest.builder("wf").build(), ExportSink.of(out));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains(",e,,weight,2,\r\n"));
+    assertTrue(longResult.warnings().isEmpty());
+    ExportResult wide =
+        e.export(ExportRequest.builder("wf").layout(Layout.ANNOTATIONS).build(),
+            ExportSink.of(new ByteArrayOutputStream()));
+    assertEquals(1, wide.warnings().size());
+    assertEquals("undefined-attribute", wide.warnings().get(0).code());
+    assertTrue(wide.warnings().get(0).message().contains("'weight'"), wide.warnings().toString());
+  }
+
+  @Test
+  void export_undefinedAttributeFailsStrictWide() {
+    Exporter e = Fixtures.exporter(withEntity(Entity("e", AttributeValue.of("weight", Value.number(2)))));
+    ExportException ex = assertThrows(ExportException.class, () -> e.export(
+        ExportRequest.builder("wf").layout(Layout.ANNOTATIONS).strict(true).build(),
+        ExportSink.of(new ByteArrayOutputStream())));
+    assertTrue(ex.getMessage().contains("file f, entity e: attribute 'weight'"), ex.getMessage());
+  }
+
+  @Test
+  void export_nonFiniteNumberIsLeftEmptyAndReported() throws Exception {
+    Exporter e = Fixtures.exporter(withEntity(
+        Entity("e", AttributeValue.of("severity", Value.number(Double.NaN)))));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ExportResult r = e.export(ExportRequest.builder("wf").build(), ExportSink.of(out));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains(",e,,severity,,\r\n"));
+    assertEquals("non-finite-number", r.warnings().get(0).code());
+    assertEquals("f", r.warnings().get(0).fileId());
+  }
+
+  @Test
+  void export_warningsAreCountedNotRepeated() throws Exception {
+    InMemoryRepository.Builder b = InMemoryRepository.builder()
+        .workflow("wf", "w", AttributeDefinition.of("severity", AttributeType.NUMBER))
+        .dataSource("ds", "d");
+    for (int i = 0; i < 5; i++) {
+      b.file("f" + i, f -> f.assessment("a", AssessmentKind.HUMAN, T, a -> a.entity(
+          Entity("e", AttributeValue.of("severity", Value.number(Double.POSITIVE_INFINITY))))));
+    }
+    ExportResult r = Fixtures.exporter(b.build()).export(
+        ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream()));
+    assertEquals(1, r.warnings().size());
+    assertEquals(5, r.warnings().get(0).occurrences());
+    assertEquals("f0", r.warnings().get(0).fileId());
+  }
+
+  @Test
+  void export_degenerateAndNonFinitePolygons() throws Exception {
+    InMemoryRepository repo = InMemoryRepository.builder()
+        .workflow("wf", "w").dataSource("ds", "d")
+        .file("f", f -> f.assessment("a", AssessmentKind.HUMAN, T, a -> a
+            .annotation("two", "x", Polygon.of(0, 0, 5, 5), 0.5)
+            .annotation("nan", "x", Polygon.of(0, 0, Double.NaN, 5, 1, 1), 0.5)))
+        .build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ExportResult r = Fixtures.exporter(repo).export(ExportRequest.builder("wf").build(), ExportSink.of(out));
+    String csv = out.toString(StandardCharsets.UTF_8);
+    assertTrue(csv.contains(",two,x,location,\"POLYGON ((0 0, 5 5, 0 0))\",0.5\r\n"), csv);
+    assertTrue(csv.contains(",nan,x,location,,0.5\r\n"), csv);
+    assertEquals(List.of("degenerate-polygon", "non-finite-polygon"),
+        r.warnings().stream().map(ExportWarning::code).toList());
+  }
+
+  @Test
+  void export_pathSinkIsWrittenAtomically(@TempDir Path dir) throws Exception {
+    Path target = dir.resolve("out.csv");
+    exporter.export(ExportRequest.builder("wf-1").build(), ExportSink.of(target));
+    assertArrayEquals(Fixtures.resource("golden-attribute-values.csv"), Files.readAllBytes(target));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(target), files.toList());
+    }
+  }
+
+  @Test
+  void export_failedPathExportLeavesNoFile(@TempDir Path dir) throws Exception {
+    Exporter e = Fixtures.exporter(withEntity(
+        Entity("e", AttributeValue.of("severity", Value.number(Double.NaN)))));
+    Path target = dir.resolve("out.csv");
+    assertThrows(ExportException.class,
+        () -> e.export(ExportRequest.builder("wf").strict(true).build(), ExportSink.of(target)));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(), files.toList());
+    }
+  }
+
+  @Test
+  void export_failedPathExportKeepsThePreviousFile(@TempDir Path dir) throws Exception {
+    Path target = dir.resolve("out.csv");
+    Files.writeString(target, "previous");
+    Exporter e = Fixtures.exporter(withEntity(
+        Entity("e", AttributeValue.of("severity", Value.number(Double.NaN)))));
+    assertThrows(ExportException.class,
+        () -> e.export(ExportRequest.builder("wf").strict(true).build(), ExportSink.of(target)));
+    assertEquals("previous", Files.readString(target));
+  }
+
+  @Test
+  void export_listenerSeesEveryFileWithTheTotal() throws Exception {
+    List<ExportProgress> seen = new ArrayList<>();
+    exporter.export(ExportRequest.builder("wf-1").build(),
+        ExportSink.of(new ByteArrayOutputStream()), seen::add);
+    assertEquals(3, seen.size());
+    assertEquals(3, seen.get(2).files());
+    assertEquals(3, seen.get(2).totalFiles().getAsLong());
+    assertEquals(10, seen.get(2).rows());
+    assertEquals(1.0, seen.get(2).fraction().getAsDouble());
+  }
+
+  @Test
+  void export_listenerExceptionFailsTheExport() {
+    ExportException e = assertThrows(ExportException.class, () -> exporter.export(
+        ExportRequest.builder("wf-1").build(), ExportSink.of(new ByteArrayOutputStream()),
+        p -> {
+          throw new IllegalStateException("boom");
+        }));
+    assertTrue(e.getMessage().contains("listener threw after file f-1"), e.getMessage());
+    assertEquals(0, golden.openStreams());
+  }
+
+  @Test
+  void submit_completesWithTheResult(@TempDir Path dir) throws Exception {
+    ExportJob job = exporter.submit(ExportRequest.builder("wf-1").build(), ExportSink.of(dir.resolve("x.csv")));
+    ExportResult r = job.completion().get(30, TimeUnit.SECONDS);
+    assertEquals(10, r.rows());
+    assertTrue(job.isDone());
+    assertEquals(3, job.progress().files());
+    assertFalse(job.cancel());
+  }
+
+  @Test
+  void submit_cancelStopsAndLeavesNoFile(@TempDir Path dir) throws Exception {
+    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
+    for (int i = 0; i < 100; i++) {
+      b.file("f" + i, f -> f.assessment("a", AssessmentKind.HUMAN, T, a -> {}));
+    }
+    InMemoryRepository repo = b.build();
+    ExportJob[] job = new ExportJob[1];
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    ExportListener cancelAtFive = p -> {
+      try {
+        started.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (p.files() == 5) {
+        job[0].cancel();
+      }
+    };
+    job[0] = Fixtures.exporter(repo).submit(
+        ExportRequest.builder("wf").build(), ExportSink.of(dir.resolve("x.csv")), cancelAtFive);
+    started.countDown();
+    CancellationException e =
+        assertThrows(CancellationException.class, () -> job[0].completion().join());
+    assertTrue(e.getCause() instanceof ExportCancelledException, String.valueOf(e.getCause()));
+    assertEquals(5, job[0].progress().files());
+    assertEquals(0, repo.openStreams());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(), files.toList());
+    }
+  }
+
+  private String csv(ExportRequest request) throws ExportException {
+    return new String(Fixtures.export(exporter, request), StandardCharsets.UTF_8);
+  }
+
+  private static dev.assessment.export.spi.Entity Entity(String id, AttributeValue... values) {
+    return dev.assessment.export.spi.Entity.fileLevel(id, null, List.of(values));
+  }
+
+  private static InMemoryRepository withEntity(dev.assessment.export.spi.Entity entity) {
+    return InMemoryRepository.builder()
+        .workflow("wf", "w", AttributeDefinition.of("severity", AttributeType.NUMBER))
+        .dataSource("ds", "d")
+        .file("f", f -> f.assessment("a", AssessmentKind.HUMAN, T, a -> a.entity(entity)))
+        .build();
+  }
+}
