@@ -270,7 +270,13 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
     }
   }
 
-  private String text(String s) {
+  /**
+   * Returns text as a cell holds it: neutralised against formulas when the export asks for it.
+   *
+   * @param s the text
+   * @return the cell text
+   */
+  protected final String text(String s) {
     return neutralise ? Cells.neutralise(s) : s;
   }
 

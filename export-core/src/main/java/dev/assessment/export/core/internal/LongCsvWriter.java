@@ -71,7 +71,7 @@ public final class LongCsvWriter extends AssessmentCsvWriter {
       }
       String value = value(file, entity, attribute.name(), attribute.value());
       out.write(prefix);
-      cell(name);
+      cell(text(name));
       cell(value);
       cell(confidence(attribute.confidence()));
       endRow();

@@ -49,7 +49,7 @@ public final class WideCsvWriter extends AssessmentCsvWriter {
     int i = 0;
     for (Map.Entry<String, String> e : attributeNames.entrySet()) {
       columnOf.put(e.getKey(), i++);
-      h.add(e.getValue());
+      h.add(text(e.getValue()));
     }
     this.header = List.copyOf(h);
     this.cells = new String[i];

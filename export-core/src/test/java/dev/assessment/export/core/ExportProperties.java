@@ -1,0 +1,321 @@
+package dev.assessment.export.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assessment.export.core.Models.Model;
+import dev.assessment.export.core.bundle.Bundle;
+import dev.assessment.export.core.internal.Cells;
+import dev.assessment.export.spi.AssessedFile;
+import dev.assessment.export.spi.Assessment;
+import dev.assessment.export.spi.AssessmentKind;
+import dev.assessment.export.spi.AssessmentRepository;
+import dev.assessment.export.spi.AssessmentScope;
+import dev.assessment.export.spi.AttributeDefinition;
+import dev.assessment.export.spi.AttributeType;
+import dev.assessment.export.spi.AttributeValue;
+import dev.assessment.export.spi.DataSource;
+import dev.assessment.export.spi.Entity;
+import dev.assessment.export.spi.FileQuery;
+import dev.assessment.export.spi.MediaFile;
+import dev.assessment.export.spi.Value;
+import dev.assessment.export.spi.Workflow;
+import dev.assessment.export.spi.WorkflowOrder;
+import dev.assessment.export.spi.memory.InMemoryRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/** The invariants of the CSV layouts, on generated workflows. */
+class ExportProperties {
+
+  @Provide
+  Arbitrary<Model> clean() {
+    return Models.models(false, false);
+  }
+
+  @Provide
+  Arbitrary<Model> any() {
+    return Models.models(true, true);
+  }
+
+  @Property(tries = 150)
+  void bundle_readOfWriteIsTheSameWorkflow(@ForAll("clean") Model model) throws IOException {
+    Assume.that(model.hasAssessment());
+    InMemoryRepository original = model.repository();
+    Path dir = Files.createTempDirectory("bundle");
+    try {
+      Bundle.write(original, model.workflow().id(), dir);
+      InMemoryRepository read = Bundle.read(dir);
+      String wf = model.workflow().id();
+      assertEquals(model.workflow(), read.workflow(wf).orElseThrow());
+      assertEquals(sortedByRecency(original.contents(wf)), read.contents(wf));
+      assertEquals(referenced(model, original.dataSources(wf), true), read.dataSources(wf));
+      assertEquals(referenced(model, original.orders(wf), false), read.orders(wf));
+      for (AssessedFile f : original.contents(wf)) {
+        assertEquals(original.hasContent(f.file().id()), read.hasContent(f.file().id()));
+        if (original.hasContent(f.file().id())) {
+          try (InputStream a = original.open(f.file()); InputStream b = read.open(f.file())) {
+            assertArrayEquals(a.readAllBytes(), b.readAllBytes());
+          }
+        }
+      }
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  @Property(tries = 200)
+  void wideRows_areRebuiltFromLongRows(@ForAll("any") Model model, @ForAll AssessmentScope scope)
+      throws IOException {
+    Exporter exporter = Fixtures.exporter(model.repository());
+    ExportRequest.Builder request = ExportRequest.builder(model.workflow().id()).assessments(scope);
+    List<CSVRecord> longRows = parse(Fixtures.export(exporter, request.layout(Layout.ATTRIBUTE_VALUES).build()));
+    List<CSVRecord> wideRows = parse(Fixtures.export(exporter, request.layout(Layout.ANNOTATIONS).build()));
+    List<String> header = wideRows.get(0).toList();
+    List<List<String>> rebuilt = new ArrayList<>();
+    List<String> current = null;
+    String key = null;
+    for (CSVRecord r : longRows.subList(1, longRows.size())) {
+      List<String> cells = r.toList();
+      String k = cells.get(6) + "\u0000" + cells.get(9) + "\u0000" + cells.get(14);
+      if (!k.equals(key)) {
+        key = k;
+        current = new ArrayList<>(cells.subList(0, 16));
+        while (current.size() < header.size()) {
+          current.add("");
+        }
+        rebuilt.add(current);
+      }
+      String attribute = cells.get(16);
+      if (attribute.equals("location")) {
+        current.set(16, cells.get(17));
+        current.set(17, cells.get(18));
+      } else if (!attribute.isEmpty()) {
+        int column = header.subList(18, header.size()).indexOf(attribute);
+        if (column >= 0) {
+          current.set(18 + column, cells.get(17));
+        }
+      }
+    }
+    List<List<String>> wide = wideRows.subList(1, wideRows.size()).stream().map(CSVRecord::toList).toList();
+    assertEquals(rebuilt, wide);
+  }
+
+  @Property(tries = 100)
+  void export_sameRequestSameBytesAlsoFromTwoThreads(@ForAll("any") Model model, @ForAll Layout layout)
+      throws Exception {
+    Assume.that(layout.isCsv());
+    Exporter exporter = Fixtures.exporter(model.repository());
+    ExportRequest request = ExportRequest.builder(model.workflow().id()).layout(layout).build();
+    byte[] first = Fixtures.export(exporter, request);
+    CompletableFuture<byte[]> a = CompletableFuture.supplyAsync(() -> exportUnchecked(exporter, request));
+    CompletableFuture<byte[]> b = CompletableFuture.supplyAsync(() -> exportUnchecked(exporter, request));
+    assertArrayEquals(first, a.get());
+    assertArrayEquals(first, b.get());
+    assertArrayEquals(first, Fixtures.export(Fixtures.exporter(model.repository()), request));
+  }
+
+  @Property(tries = 100)
+  void export_filtersAreReappliedOverANaiveRepository(
+      @ForAll("any") Model model, @ForAll AssessmentScope scope, @ForAll Layout layout,
+      @ForAll("indexes") int sourceIndex, @ForAll("indexes") int orderIndex) throws Exception {
+    Assume.that(layout.isCsv());
+    String source = sourceIndex < model.dataSources().size() ? model.dataSources().get(sourceIndex).id() : null;
+    String order = orderIndex < model.orders().size() ? model.orders().get(orderIndex).id() : null;
+    InMemoryRepository filtering = model.repository();
+    Naive naive = new Naive(filtering);
+    ExportRequest request = ExportRequest.builder(model.workflow().id()).layout(layout)
+        .assessments(scope).dataSource(source).order(order).build();
+    byte[] expected = Fixtures.export(Fixtures.exporter(filtering), request);
+    byte[] actual = Fixtures.export(
+        Exporter.builder().workflows(filtering).assessments(naive).build(), request);
+    assertArrayEquals(expected, actual);
+    // And the files in it are exactly those a plain filter selects.
+    Set<String> expectedFiles = new HashSet<>();
+    for (AssessedFile f : model.files()) {
+      if (!f.assessments().isEmpty() && (source == null || source.equals(f.file().dataSourceId()))
+          && (order == null || order.equals(f.file().orderId()))) {
+        expectedFiles.add(f.file().id());
+      }
+    }
+    Set<String> exported = new HashSet<>();
+    List<CSVRecord> rows = parse(actual);
+    rows.subList(1, rows.size()).forEach(r -> exported.add(Cells.unneutralise(r.get(6))));
+    assertEquals(expectedFiles, exported);
+  }
+
+  @Property(tries = 200)
+  void latest_picksWhatANaiveMaxPicks(@ForAll("timesAndIds") List<List<Integer>> files) throws Exception {
+    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      List<Integer> codes = files.get(i);
+      String fileId = "f" + i;
+      List<Assessment> assessments = new ArrayList<>();
+      Set<Integer> ids = new HashSet<>();
+      int bestTime = -1;
+      int bestId = -1;
+      for (int code : codes) {
+        int time = code % 3;
+        int id = code / 3;
+        if (!ids.add(id)) {
+          continue;
+        }
+        assessments.add(new Assessment(Integer.toString(id), AssessmentKind.HUMAN, null, null,
+            Instant.EPOCH.plusSeconds(time), List.of()));
+        if (time > bestTime || (time == bestTime && id > bestId)) {
+          bestTime = time;
+          bestId = id;
+        }
+      }
+      b.file(new MediaFile(fileId, "wf", "", "", null, "ds", null), assessments);
+      if (bestId >= 0) {
+        expected.put(fileId, Integer.toString(bestId));
+      }
+    }
+    byte[] csv = Fixtures.export(Fixtures.exporter(b.build()),
+        ExportRequest.builder("wf").assessments(AssessmentScope.LATEST).build());
+    Map<String, String> actual = new LinkedHashMap<>();
+    List<CSVRecord> rows = parse(csv);
+    for (CSVRecord r : rows.subList(1, rows.size())) {
+      assertEquals(null, actual.put(r.get(6), r.get(9)), "one assessment per file");
+    }
+    assertEquals(expected, actual);
+  }
+
+  @Property(tries = 300)
+  void text_survivesOrIsNeutralisedAsDocumented(
+      @ForAll("texts") String text, @ForAll boolean neutralise) throws Exception {
+    InMemoryRepository repo = InMemoryRepository.builder()
+        .workflow("wf", "w", AttributeDefinition.of("note", AttributeType.TEXT),
+            AttributeDefinition.of("n", AttributeType.NUMBER))
+        .dataSource("ds", "d")
+        .file("f", f -> f.externalId(text).assessment("a", AssessmentKind.HUMAN, Instant.EPOCH,
+            a -> a.entity(Entity.fileLevel("e", text, List.of(
+                AttributeValue.of("note", Value.text(text)),
+                AttributeValue.of("n", Value.number(-3.5)))))))
+        .build();
+    byte[] bytes = Fixtures.export(Fixtures.exporter(repo),
+        ExportRequest.builder("wf").neutraliseFormulas(neutralise).build());
+    List<CSVRecord> rows = parse(bytes);
+    assertEquals(3, rows.size());
+    String cell = rows.get(1).get(17);
+    String expected = neutralise ? Cells.neutralise(text) : text;
+    assertEquals(expected, cell);
+    assertEquals(expected, rows.get(1).get(7));
+    assertEquals(expected, rows.get(1).get(15));
+    if (neutralise) {
+      assertEquals(text, Cells.unneutralise(cell));
+      assertFalse(!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0, cell);
+    }
+    assertEquals("-3.5", rows.get(2).get(17), "numbers are never neutralised");
+  }
+
+  @Provide
+  Arbitrary<String> texts() {
+    return Models.text();
+  }
+
+  @Provide
+  Arbitrary<Integer> indexes() {
+    return Arbitraries.integers().between(0, 3);
+  }
+
+  @Provide
+  Arbitrary<List<List<Integer>>> timesAndIds() {
+    return Arbitraries.integers().between(0, 3 * 25 - 1).list().ofMaxSize(5).list().ofMaxSize(8);
+  }
+
+  private static byte[] exportUnchecked(Exporter exporter, ExportRequest request) {
+    try {
+      return Fixtures.export(exporter, request);
+    } catch (ExportException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<CSVRecord> parse(byte[] bytes) throws IOException {
+    try (var parser = CSVFormat.RFC4180.parse(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+      List<CSVRecord> rows = parser.getRecords();
+      assertTrue(rows.size() >= 1, "a header at least");
+      return rows;
+    }
+  }
+
+  private static List<AssessedFile> sortedByRecency(List<AssessedFile> files) {
+    return files.stream()
+        .map(f -> new AssessedFile(f.file(),
+            f.assessments().stream().sorted(Assessment.RECENCY).toList()))
+        .toList();
+  }
+
+  /** The orders or data sources that files name, in the order the files first name them. */
+  private static <T> List<T> referenced(Model model, List<T> all, boolean sources) {
+    List<String> order = new ArrayList<>();
+    for (AssessedFile f : model.files()) {
+      String id = sources ? f.file().dataSourceId() : f.file().orderId();
+      if (id != null && !order.contains(id)) {
+        order.add(id);
+      }
+    }
+    List<T> out = new ArrayList<>();
+    for (String id : order) {
+      all.stream().filter(x -> id.equals(x instanceof DataSource d ? d.id() : ((WorkflowOrder) x).id()))
+          .forEach(out::add);
+    }
+    return out;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** A repository that ignores every filter and the scope, as the SPI allows. */
+  private static final class Naive implements AssessmentRepository {
+    private final InMemoryRepository inner;
+
+    Naive(InMemoryRepository inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public Stream<AssessedFile> assessedFiles(FileQuery query) {
+      return inner.assessedFiles(FileQuery.all(query.workflowId()));
+    }
+
+    @Override
+    public Stream<MediaFile> files(FileQuery query) {
+      return inner.files(FileQuery.all(query.workflowId()));
+    }
+  }
+
+}
