@@ -28,6 +28,7 @@ class InMemoryRepositoryTest {
 
   /** The README's example, verbatim: it must compile and describe what it says. */
   static InMemoryRepository readmeExample(byte[] jpegBytes) {
+    // README:start
     InMemoryRepository repository = InMemoryRepository.builder()
         .workflow("wf-1", "Hail damage", AttributeDefinition.of("severity", AttributeType.NUMBER))
         .dataSource("ds-1", "Field app")
@@ -39,7 +40,23 @@ class InMemoryRepositoryTest {
                     .annotation("e-1", "dent", Polygon.of(10, 10, 60, 10, 60, 40), 0.9,
                         AttributeValue.of("severity", Value.number(2), 0.7))))
         .build();
+    // README:end
     return repository;
+  }
+
+  @Test
+  void readme_showsTheCompiledExample() throws Exception {
+    String source = java.nio.file.Files.readString(java.nio.file.Path.of(
+        "src/test/java/dev/assessment/export/spi/memory/InMemoryRepositoryTest.java"));
+    String snippet = source.substring(
+        source.indexOf("// README:start\n") + "// README:start\n".length(),
+        source.indexOf("    // README:end"));
+    StringBuilder unindented = new StringBuilder();
+    for (String line : snippet.split("\n")) {
+      unindented.append(line.startsWith("    ") ? line.substring(4) : line).append('\n');
+    }
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+    assertTrue(readme.contains(unindented), "README.md must show:\n" + unindented);
   }
 
   @Test

@@ -1,0 +1,54 @@
+package dev.assessment.export.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assessment.export.core.bundle.Bundle;
+import dev.assessment.export.spi.AssessmentScope;
+import dev.assessment.export.spi.memory.InMemoryRepository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's Java example, run, and checked to be the code the README shows. */
+class ReadmeTest {
+
+  // README:start
+  static ExportResult exportLatest(Path bundle, Path target) throws IOException {
+    InMemoryRepository repository = Bundle.read(bundle);
+    Exporter exporter = Exporter.builder().repository(repository).build();
+    ExportRequest request = ExportRequest.builder(repository.workflows().get(0).id())
+        .layout(Layout.ATTRIBUTE_VALUES)
+        .assessments(AssessmentScope.LATEST)
+        .build();
+    return exporter.export(request, ExportSink.of(target));
+  }
+  // README:end
+
+  @Test
+  void readme_exampleExportsTheLatestAssessments(@TempDir Path dir) throws Exception {
+    Bundle.write(Fixtures.golden(), "wf-1", dir.resolve("bundle"));
+    ExportResult result = exportLatest(dir.resolve("bundle"), dir.resolve("roof.csv"));
+    // f-1's latest assessment has 6 rows, f-2's has 1.
+    assertEquals(7, result.rows());
+    assertEquals(result.bytes(), Files.size(dir.resolve("roof.csv")));
+  }
+
+  @Test
+  void readme_showsTheCompiledExample() throws Exception {
+    String source = Files.readString(
+        Path.of("src/test/java/dev/assessment/export/core/ReadmeTest.java"), StandardCharsets.UTF_8);
+    String snippet = source.substring(
+        source.indexOf("// README:start\n") + "// README:start\n".length(),
+        source.indexOf("  // README:end"));
+    StringBuilder unindented = new StringBuilder();
+    for (String line : snippet.split("\n")) {
+      unindented.append(line.startsWith("  ") ? line.substring(2) : line).append('\n');
+    }
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    assertTrue(readme.contains(unindented), "README.md must show:\n" + unindented);
+  }
+}
