@@ -29,7 +29,7 @@ public final class ExportRequest {
   private final boolean neutraliseFormulas;
   private final PolygonEncoding polygons;
   private final boolean strict;
-  private final boolean manifest;
+  private final ArchiveOptions archive;
 
   private ExportRequest(Builder b) {
     this.workflowId = b.workflowId;
@@ -41,13 +41,13 @@ public final class ExportRequest {
     this.neutraliseFormulas = b.neutraliseFormulas;
     this.polygons = b.polygons;
     this.strict = b.strict;
-    this.manifest = b.manifest;
+    this.archive = b.archive;
   }
 
   /**
    * Returns a builder for a request on a workflow, with the defaults: {@link Layout#ATTRIBUTE_VALUES},
    * {@link AssessmentScope#ALL}, every data source and order, no BOM, formulas neutralised, WKT
-   * polygons, not strict, with a manifest in archives.
+   * polygons, not strict, {@link ArchiveOptions#defaults()}.
    *
    * @param workflowId the workflow to export
    * @return the builder
@@ -72,7 +72,7 @@ public final class ExportRequest {
     b.neutraliseFormulas = neutraliseFormulas;
     b.polygons = polygons;
     b.strict = strict;
-    b.manifest = manifest;
+    b.archive = archive;
     return b;
   }
 
@@ -158,12 +158,12 @@ public final class ExportRequest {
   }
 
   /**
-   * Tells whether archive layouts end with a {@code manifest.csv} entry.
+   * Returns the options and limits of the archive layouts.
    *
-   * @return true (the default) to write the manifest
+   * @return the options
    */
-  public boolean manifest() {
-    return manifest;
+  public ArchiveOptions archive() {
+    return archive;
   }
 
   /**
@@ -193,14 +193,14 @@ public final class ExportRequest {
         && neutraliseFormulas == r.neutraliseFormulas
         && polygons == r.polygons
         && strict == r.strict
-        && manifest == r.manifest;
+        && archive.equals(r.archive);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
         workflowId, assessments, layout, dataSourceId, orderId, bom, neutraliseFormulas, polygons,
-        strict, manifest);
+        strict, archive);
   }
 
   @Override
@@ -209,7 +209,7 @@ public final class ExportRequest {
         + assessments + (dataSourceId == null ? "" : ", dataSource=" + dataSourceId)
         + (orderId == null ? "" : ", order=" + orderId) + ", bom=" + bom
         + ", neutraliseFormulas=" + neutraliseFormulas + ", polygons=" + polygons + ", strict="
-        + strict + ", manifest=" + manifest + "]";
+        + strict + ", archive=" + archive + "]";
   }
 
   private static String requireId(@Nullable String id, String field) {
@@ -231,7 +231,7 @@ public final class ExportRequest {
     private boolean neutraliseFormulas = true;
     private PolygonEncoding polygons = PolygonEncoding.WKT;
     private boolean strict;
-    private boolean manifest = true;
+    private ArchiveOptions archive = ArchiveOptions.defaults();
 
     private Builder(String workflowId) {
       this.workflowId = workflowId;
@@ -333,13 +333,14 @@ public final class ExportRequest {
     }
 
     /**
-     * Ends archive layouts with a {@code manifest.csv} entry (default on).
+     * Sets the options and limits of the archive layouts (default {@link
+     * ArchiveOptions#defaults()}).
      *
-     * @param manifest false to leave the manifest out
+     * @param archive the options
      * @return this builder
      */
-    public Builder manifest(boolean manifest) {
-      this.manifest = manifest;
+    public Builder archive(ArchiveOptions archive) {
+      this.archive = Objects.requireNonNull(archive, "archive");
       return this;
     }
 

@@ -19,7 +19,7 @@ class ExportRequestTest {
     assertNull(r.dataSourceId());
     assertNull(r.orderId());
     assertTrue(r.neutraliseFormulas());
-    assertTrue(r.manifest());
+    assertTrue(r.archive().manifest());
     assertEquals(PolygonEncoding.WKT, r.polygons());
     assertTrue(!r.bom() && !r.strict());
   }
@@ -61,7 +61,7 @@ class ExportRequestTest {
     ExportRequest r =
         ExportRequest.builder("wf").layout(Layout.ANNOTATIONS).assessments(AssessmentScope.LATEST)
             .dataSource("ds").order("o").bom(true).neutraliseFormulas(false)
-            .polygons(PolygonEncoding.JSON).strict(true).manifest(false).build();
+            .polygons(PolygonEncoding.JSON).strict(true).archive(ArchiveOptions.builder().manifest(false).build()).build();
     assertEquals(r, r.toBuilder().build());
     assertEquals(r.hashCode(), r.toBuilder().build().hashCode());
     assertNotEquals(r, r.toBuilder().bom(false).build());

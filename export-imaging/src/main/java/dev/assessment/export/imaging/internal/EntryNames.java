@@ -1,0 +1,204 @@
+package dev.assessment.export.imaging.internal;
+
+import dev.assessment.export.spi.MediaFile;
+import dev.assessment.export.spi.Workflow;
+import dev.assessment.export.spi.WorkflowOrder;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Names the entries of the archive layouts {@code <external-id>_<name>_<count>.<suffix>}, safe on
+ * every OS and every unzip, unique and deterministic. Files must be named in the archive's
+ * order: {@code count} numbers, from 1, the files whose name base is the same.
+ *
+ * <ul>
+ *   <li>{@code name} is the workflow order's name when the file came in through an order, else
+ *       the workflow's name.
+ *   <li>Each part is normalised to Unicode NFC; control and format characters, line separators,
+ *       and {@code / \ : * ? " < > |} become {@code _}; a run of dots becomes {@code _} after
+ *       its first dot, so no name holds {@code ..}; a leading dot or space becomes {@code _}.
+ *   <li>A base whose part before the first dot is a name Windows reserves ({@code CON}, {@code
+ *       PRN}, {@code AUX}, {@code NUL}, {@code COM0}–{@code COM9}, {@code LPT0}–{@code LPT9})
+ *       gets a leading {@code _}.
+ *   <li>The base is cut on a character boundary so that the whole name fits the byte limit.
+ *   <li>{@code count} is kept per base compared without case, so that two names never differ
+ *       by case alone (they would collide on Windows and macOS).
+ *   <li>{@code suffix} is the original file name's extension in lower case (ASCII letters and
+ *       digits, at most 10), else the media type's usual one, else {@code bin}.
+ * </ul>
+ *
+ * <p>Uniqueness: the count is the digits after the last {@code _} and the suffix has neither
+ * {@code _} nor {@code .}, so a name determines its base and count; equal bases get distinct
+ * counts. Memory: one entry per distinct base.
+ */
+public final class EntryNames {
+  private static final Set<String> RESERVED = reserved();
+  private static final Map<String, String> SUFFIXES =
+      Map.ofEntries(
+          Map.entry("image/jpeg", "jpg"), Map.entry("image/jpg", "jpg"),
+          Map.entry("image/png", "png"), Map.entry("image/gif", "gif"),
+          Map.entry("image/webp", "webp"), Map.entry("image/tiff", "tif"),
+          Map.entry("image/bmp", "bmp"), Map.entry("image/heic", "heic"),
+          Map.entry("image/heif", "heif"), Map.entry("image/avif", "avif"),
+          Map.entry("image/svg+xml", "svg"), Map.entry("application/pdf", "pdf"),
+          Map.entry("application/zip", "zip"), Map.entry("application/json", "json"),
+          Map.entry("text/plain", "txt"), Map.entry("text/csv", "csv"),
+          Map.entry("video/mp4", "mp4"), Map.entry("video/quicktime", "mov"),
+          Map.entry("video/webm", "webm"), Map.entry("audio/mpeg", "mp3"));
+
+  private final Workflow workflow;
+  private final Map<String, WorkflowOrder> orders;
+  private final int maxBytes;
+  private final Map<String, Integer> counts = new HashMap<>();
+
+  /**
+   * Creates a namer for one archive.
+   *
+   * @param workflow the workflow
+   * @param orders the workflow's orders by id
+   * @param maxBytes the longest a name may be, in UTF-8 bytes
+   */
+  public EntryNames(Workflow workflow, Map<String, WorkflowOrder> orders, int maxBytes) {
+    this.workflow = workflow;
+    this.orders = orders;
+    this.maxBytes = maxBytes;
+  }
+
+  /**
+   * Names the next file of the archive.
+   *
+   * @param file the file
+   * @return its entry name
+   */
+  public String next(MediaFile file) {
+    String suffix = suffix(file);
+    // Room for "_" + count (at most 10 digits) + "." + suffix, and a "_" before a reserved name.
+    int room = maxBytes - (1 + 10 + 1 + suffix.length()) - 1;
+    String base = guardReserved(cut(base(file), room));
+    String key = base.toLowerCase(Locale.ROOT);
+    int count = counts.merge(key, 1, Integer::sum);
+    return base + "_" + count + "." + suffix;
+  }
+
+  /**
+   * Returns the name base of a file, {@code <external-id>_<name>}, sanitised but not cut.
+   *
+   * @param file the file
+   * @return the base
+   */
+  public String base(MediaFile file) {
+    String name = workflow.name();
+    if (file.orderId() != null) {
+      WorkflowOrder order = orders.get(file.orderId());
+      if (order != null) {
+        name = order.name();
+      }
+    }
+    String base = sanitise(file.externalId()) + "_" + sanitise(name);
+    if (base.startsWith(".") || base.startsWith(" ")) {
+      base = "_" + base.substring(1);
+    }
+    return guardReserved(base);
+  }
+
+  private static String guardReserved(String base) {
+    int dot = base.indexOf('.');
+    String stem = (dot < 0 ? base : base.substring(0, dot)).toUpperCase(Locale.ROOT).strip();
+    return RESERVED.contains(stem) ? "_" + base : base;
+  }
+
+  /**
+   * Returns a file's suffix: its name's extension in lower case, else its media type's.
+   *
+   * @param file the file
+   * @return the suffix, without the dot
+   */
+  public static String suffix(MediaFile file) {
+    String name = file.fileName();
+    int dot = name.lastIndexOf('.');
+    if (dot >= 0 && dot < name.length() - 1) {
+      String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+      if (ext.length() <= 10 && ext.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+        return ext.equals("jpeg") ? "jpg" : ext;
+      }
+    }
+    String type = file.mediaType();
+    if (type != null) {
+      int semicolon = type.indexOf(';');
+      String bare = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+      String mapped = SUFFIXES.get(bare);
+      if (mapped != null) {
+        return mapped;
+      }
+    }
+    return "bin";
+  }
+
+  /**
+   * Makes one part of a name safe: see the class documentation.
+   *
+   * @param part an external id or a name
+   * @return the safe part
+   */
+  static String sanitise(String part) {
+    String s = Normalizer.normalize(part, Normalizer.Form.NFC);
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean previousDot = false;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      boolean unsafe =
+          type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+              || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
+              || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+              || "/\\:*?\"<>|".indexOf(cp) >= 0;
+      if (cp == '.') {
+        sb.append(previousDot ? '_' : '.');
+        previousDot = true;
+        continue;
+      }
+      previousDot = false;
+      if (unsafe) {
+        sb.append('_');
+      } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        sb.append(' ');
+      } else {
+        sb.appendCodePoint(cp);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Cuts text to at most {@code maxBytes} UTF-8 bytes on a code point boundary. */
+  static String cut(String s, int maxBytes) {
+    if (s.length() * 3 <= maxBytes || s.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+      return s;
+    }
+    int bytes = 0;
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes + n > maxBytes) {
+        break;
+      }
+      bytes += n;
+      i += Character.charCount(cp);
+    }
+    return s.substring(0, i);
+  }
+
+  private static Set<String> reserved() {
+    java.util.Set<String> s = new java.util.HashSet<>(java.util.List.of("CON", "PRN", "AUX", "NUL"));
+    for (int i = 0; i <= 9; i++) {
+      s.add("COM" + i);
+      s.add("LPT" + i);
+    }
+    return Set.copyOf(s);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.assessment.export.imaging.internal;
+
+import dev.assessment.export.core.ArchiveOptions;
+import dev.assessment.export.core.Layout;
+import dev.assessment.export.core.layout.ExportContext;
+import dev.assessment.export.core.layout.LayoutProvider;
+import dev.assessment.export.spi.MediaFile;
+import dev.assessment.export.spi.MediaNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The {@code FILES} layout: a ZIP of the original files under standard names, in the
+ * repository's order, with a manifest last. Content is read a few files ahead on other threads;
+ * a file that cannot be read is skipped and reported, never left half-written in the archive.
+ */
+public final class FilesLayoutProvider implements LayoutProvider {
+
+  /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+  public FilesLayoutProvider() {}
+
+  @Override
+  public Set<Layout> layouts() {
+    return EnumSet.of(Layout.FILES);
+  }
+
+  @Override
+  public String extension(Layout layout) {
+    return "zip";
+  }
+
+  @Override
+  public String mediaType(Layout layout) {
+    return "application/zip";
+  }
+
+  @Override
+  public void write(ExportContext context, OutputStream out) throws IOException {
+    ArchiveOptions options = context.request().archive();
+    EntryNames names =
+        new EntryNames(context.workflow(), context.orders(), options.maxEntryNameBytes());
+    Deque<String> pendingNames = new ArrayDeque<>();
+    Deque<MediaFile> pendingFiles = new ArrayDeque<>();
+    try (ZipWriter zip = new ZipWriter(out);
+        Manifest manifest = new Manifest(context.request().neutraliseFormulas(), List.of());
+        Stream<MediaFile> files = context.files();
+        Prefetcher prefetcher = new Prefetcher(context, options.readAhead())) {
+      Iterator<MediaFile> it = files.iterator();
+      while (true) {
+        while (prefetcher.pending() < options.readAhead() && it.hasNext()) {
+          MediaFile file = it.next();
+          pendingFiles.add(file);
+          pendingNames.add(names.next(file));
+          prefetcher.submit(file);
+        }
+        if (prefetcher.pending() == 0) {
+          break;
+        }
+        MediaFile file = pendingFiles.remove();
+        String name = pendingNames.remove();
+        try (Fetched fetched = take(prefetcher)) {
+          Exception failure = fetched.failure();
+          if (failure != null) {
+            String status = skipStatus(failure);
+            context.warn(
+                failure instanceof MediaNotFoundException ? "media-missing" : "media-unreadable",
+                file.id(), file.id(),
+                "file " + file.id() + " (" + name + ") was skipped: " + status.substring(9));
+            manifest.add(name, file, -1, "", status);
+            context.fileWritten(0, 0);
+            continue;
+          }
+          boolean stored = ZipWriter.isCompressed(EntryNames.suffix(file), file.mediaType());
+          try (InputStream in = fetched.spool().open()) {
+            zip.add(name, stored, fetched.spool().size(), fetched.crc(), in);
+          }
+          manifest.add(name, file, fetched.spool().size(), fetched.sha256(), Manifest.OK);
+          context.fileWritten(0, 1);
+        }
+      }
+      if (options.manifest()) {
+        manifest.writeTo(zip);
+      }
+      zip.finish();
+    }
+  }
+
+  static Fetched take(Prefetcher prefetcher) throws IOException {
+    try {
+      return prefetcher.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException io = new InterruptedIOException("interrupted while reading media");
+      io.initCause(e);
+      throw io;
+    }
+  }
+
+  /** Returns the manifest status of a skipped file: {@code skipped: <reason>}. */
+  static String skipStatus(Exception failure) {
+    if (failure instanceof MediaNotFoundException) {
+      return "skipped: media not found";
+    }
+    String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    return "skipped: media could not be read: " + message.replace('\n', ' ').replace('\r', ' ');
+  }
+
+}

@@ -1,0 +1,106 @@
+package dev.assessment.export.imaging.internal;
+
+import dev.assessment.export.core.internal.Cells;
+import dev.assessment.export.spi.MediaFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * The {@code manifest.csv} of an archive, spooled while the archive is written (it is the last
+ * entry), one row per file whether written or skipped.
+ */
+public final class Manifest implements AutoCloseable {
+  /** The manifest's entry name. */
+  public static final String NAME = "manifest.csv";
+  /** The manifest's columns. */
+  public static final List<String> COLUMNS =
+      List.of("entry_name", "file_id", "external_id", "file_name", "media_type", "size", "sha256",
+          "status");
+  /** The status of a file that was written. */
+  public static final String OK = "ok";
+
+  private final Spool spool = new Spool(1 << 20);
+  private final boolean neutralise;
+  private final CRC32 crc = new CRC32();
+
+  /**
+   * Starts a manifest with its header.
+   *
+   * @param neutralise whether text cells are neutralised against formulas
+   * @param extraColumns columns after the standard ones, e.g. what the annotated layout drew
+   * @throws IOException if the spool cannot be written
+   */
+  public Manifest(boolean neutralise, List<String> extraColumns) throws IOException {
+    this.neutralise = neutralise;
+    StringBuilder header = new StringBuilder();
+    boolean first = true;
+    for (String c : COLUMNS) {
+      Cells.append(header, c, first);
+      first = false;
+    }
+    for (String c : extraColumns) {
+      Cells.append(header, c, false);
+    }
+    line(header.append("\r\n").toString());
+  }
+
+  /**
+   * Adds a file's row.
+   *
+   * @param entryName the entry's name (also for a skipped file: the name it would have had)
+   * @param file the file
+   * @param size the size written, or -1 when skipped
+   * @param sha256 the content's SHA-256, or empty when skipped
+   * @param status {@link #OK} or the reason the file was skipped
+   * @param extra cells of the extra columns
+   * @throws IOException if the spool cannot be written
+   */
+  public void add(
+      String entryName, MediaFile file, long size, String sha256, String status, String... extra)
+      throws IOException {
+    StringBuilder row = new StringBuilder(160);
+    Cells.append(row, text(entryName), true);
+    Cells.append(row, text(file.id()), false);
+    Cells.append(row, text(file.externalId()), false);
+    Cells.append(row, text(file.fileName()), false);
+    Cells.append(row, text(file.mediaType() == null ? "" : file.mediaType()), false);
+    Cells.append(row, size < 0 ? "" : Long.toString(size), false);
+    Cells.append(row, sha256, false);
+    Cells.append(row, text(status), false);
+    for (String e : extra) {
+      Cells.append(row, text(e), false);
+    }
+    line(row.append("\r\n").toString());
+  }
+
+  /**
+   * Writes the manifest as the archive's last entry.
+   *
+   * @param zip the archive
+   * @throws IOException if writing fails
+   */
+  public void writeTo(ZipWriter zip) throws IOException {
+    spool.finishWriting();
+    try (InputStream in = spool.open()) {
+      zip.add(NAME, false, spool.size(), crc.getValue(), in);
+    }
+  }
+
+  @Override
+  public void close() {
+    spool.close();
+  }
+
+  private void line(String line) throws IOException {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    crc.update(bytes);
+    spool.write(bytes);
+  }
+
+  private String text(String s) {
+    return neutralise ? Cells.neutralise(s) : s;
+  }
+}

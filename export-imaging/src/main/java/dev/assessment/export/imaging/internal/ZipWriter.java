@@ -1,0 +1,133 @@
+package dev.assessment.export.imaging.internal;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/**
+ * Writes the archive layouts' ZIP: UTF-8 names with the language-encoding flag, Zip64 exactly
+ * when needed (also on a stream that cannot seek), entry times fixed at 1980-01-01 00:00 whatever
+ * the time zone, already-compressed media STORED and the rest DEFLATED. Does not close the stream
+ * it writes to.
+ */
+public final class ZipWriter implements AutoCloseable {
+  private static final Set<String> COMPRESSED =
+      Set.of("jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "avif", "jp2", "zip", "gz",
+          "tgz", "bz2", "xz", "zst", "7z", "rar", "mp4", "m4v", "mov", "avi", "mkv", "webm",
+          "mp3", "m4a", "aac", "ogg", "opus", "flac", "pdf");
+
+  private final ZipArchiveOutputStream zip;
+  private boolean finished;
+
+  /**
+   * Starts an archive.
+   *
+   * @param out where the archive goes; not closed
+   */
+  public ZipWriter(OutputStream out) {
+    this.zip =
+        new ZipArchiveOutputStream(
+            new FilterOutputStream(out) {
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+              }
+
+              @Override
+              public void close() throws IOException {
+                out.flush();
+              }
+            });
+    zip.setEncoding("UTF-8");
+    zip.setUseLanguageEncodingFlag(true);
+    zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
+    zip.setUseZip64(Zip64Mode.AsNeeded);
+  }
+
+  /**
+   * Tells whether content with a suffix or media type is already compressed, so that deflating
+   * it again would only cost time.
+   *
+   * @param suffix the entry's suffix, lower case
+   * @param mediaType the media type, or null
+   * @return true to STORE it
+   */
+  public static boolean isCompressed(String suffix, String mediaType) {
+    if (COMPRESSED.contains(suffix)) {
+      return true;
+    }
+    if (mediaType == null) {
+      return false;
+    }
+    String type = mediaType.toLowerCase(Locale.ROOT);
+    return type.startsWith("video/") || type.startsWith("audio/") || type.equals("image/jpeg")
+        || type.equals("image/png") || type.equals("image/gif") || type.equals("image/webp");
+  }
+
+  /**
+   * Adds an entry whose size and CRC are known.
+   *
+   * @param name the entry's name
+   * @param stored true to STORE, false to DEFLATE
+   * @param size the content's size
+   * @param crc the content's CRC-32
+   * @param content the content; read to the end, not closed
+   * @throws IOException if writing fails
+   */
+  public void add(String name, boolean stored, long size, long crc, InputStream content)
+      throws IOException {
+    ZipArchiveEntry entry = new ZipArchiveEntry(name);
+    entry.setTime(fixedTime());
+    entry.setSize(size);
+    if (stored) {
+      entry.setMethod(ZipEntry.STORED);
+      entry.setCompressedSize(size);
+      entry.setCrc(crc);
+    } else {
+      entry.setMethod(ZipEntry.DEFLATED);
+    }
+    zip.putArchiveEntry(entry);
+    content.transferTo(zip);
+    zip.closeArchiveEntry();
+  }
+
+  /**
+   * Writes the central directory; the stream is flushed, not closed.
+   *
+   * @throws IOException if writing fails
+   */
+  public void finish() throws IOException {
+    zip.finish();
+    finished = true;
+  }
+
+  /**
+   * Releases the archive's resources. An archive that was not finished stays unfinished: a failed
+   * export does not end with a central directory that makes it look whole.
+   *
+   * @throws IOException if releasing fails
+   */
+  @Override
+  public void close() throws IOException {
+    if (finished) {
+      zip.close();
+    }
+  }
+
+  /**
+   * Returns the entry time, chosen in the current default time zone so that the DOS date and
+   * time fields read 1980-01-01 00:00 whatever the zone: the archive's bytes do not depend on it.
+   */
+  private static long fixedTime() {
+    return LocalDateTime.of(1980, 1, 1, 0, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+  }
+}
