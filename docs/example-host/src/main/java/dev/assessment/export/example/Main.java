@@ -33,7 +33,22 @@ public final class Main implements Runnable {
    * @return 0 on success, 1 when the export failed, 2 on a usage error
    */
   public static int run(String... args) {
+    return run(
+        new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /**
+   * Runs the command line with the given output streams and returns its exit status.
+   *
+   * @param out where summaries go
+   * @param err where warnings, errors and progress go
+   * @param args the arguments
+   * @return 0 on success, 1 when the export failed, 2 on a usage error
+   */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

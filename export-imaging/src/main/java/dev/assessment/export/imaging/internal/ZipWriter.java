@@ -15,7 +15,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * Writes the archive layouts' ZIP: UTF-8 names with the language-encoding flag, Zip64 exactly
- * when needed (also on a stream that cannot seek), entry times fixed at 1980-01-01 00:00 whatever
+ * when needed (also on a stream that cannot seek), entry times fixed at 2000-01-01 00:00 whatever
  * the time zone, already-compressed media STORED and the rest DEFLATED. Does not close the stream
  * it writes to.
  */
@@ -125,9 +125,9 @@ public final class ZipWriter implements AutoCloseable {
 
   /**
    * Returns the entry time, chosen in the current default time zone so that the DOS date and
-   * time fields read 1980-01-01 00:00 whatever the zone: the archive's bytes do not depend on it.
+   * time fields read 2000-01-01 00:00 whatever the zone: the archive's bytes do not depend on it.
    */
   private static long fixedTime() {
-    return LocalDateTime.of(1980, 1, 1, 0, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+    return LocalDateTime.of(2000, 1, 1, 0, 0, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
   }
 }

@@ -1,0 +1,86 @@
+package dev.assessment.export.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void demo_writesTheBundleAndEveryLayout(@TempDir Path dir) throws Exception {
+    assertEquals(0, run("demo", "--out", dir.toString()), err.toString());
+    assertTrue(Files.exists(dir.resolve("bundle/assessments.csv")));
+    assertTrue(Files.exists(dir.resolve("bundle/files.csv")));
+    assertTrue(Files.size(dir.resolve("attribute-values.csv")) > 1000);
+    assertTrue(Files.size(dir.resolve("annotations.csv")) > 1000);
+    try (ZipFile zip = new ZipFile(dir.resolve("files.zip").toFile())) {
+      assertEquals(25, zip.size(), "24 files and the manifest");
+    }
+    assertTrue(out.toString().contains("wrote " + dir.resolve("files.zip") + ": files 24 file(s)"),
+        out.toString());
+  }
+
+  @Test
+  void export_writesTheFileAndASummary(@TempDir Path dir) throws Exception {
+    assertEquals(0, run("demo", "--out", dir.toString(), "--files", "6"));
+    Path target = dir.resolve("latest.csv");
+    assertEquals(0, run("export", "--bundle", dir.resolve("bundle").toString(),
+        "--layout", "annotations", "--assessments", "latest", "--data-source", "ds-field",
+        "--polygons", "json", "--bom", "--out", target.toString()), err.toString());
+    byte[] bytes = Files.readAllBytes(target);
+    assertEquals((byte) 0xEF, bytes[0]);
+    String csv = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(csv.contains("[["), "JSON polygons");
+    assertFalse(csv.contains(",ds-drone,"), "data source filter");
+    assertTrue(out.toString().contains("wrote " + target + ": annotations"), out.toString());
+  }
+
+  @Test
+  void export_badBundleFailsWithOneLine(@TempDir Path dir) {
+    assertEquals(1, run("export", "--bundle", dir.toString(), "--layout", "annotations",
+        "--out", dir.resolve("x.csv").toString()));
+    String message = err.toString();
+    assertTrue(message.startsWith("error: not a bundle: "), message);
+    assertEquals(1, message.strip().lines().count(), message);
+    assertFalse(message.contains("\tat "), "no stack trace");
+  }
+
+  @Test
+  void export_annotatedWithoutOrderIsAUsageError(@TempDir Path dir) {
+    assertEquals(0, run("demo", "--out", dir.toString(), "--files", "2"));
+    assertEquals(2, run("export", "--bundle", dir.resolve("bundle").toString(),
+        "--layout", "annotated-files", "--out", dir.resolve("x.zip").toString()));
+    assertTrue(err.toString().contains("ANNOTATED_FILES needs an order"), err.toString());
+  }
+
+  @Test
+  void export_unknownLayoutIsAUsageError(@TempDir Path dir) {
+    assertEquals(2, run("export", "--bundle", dir.toString(), "--layout", "pdf",
+        "--out", dir.resolve("x").toString()));
+    assertTrue(err.toString().contains("'pdf' is not one of attribute-values, annotations, files,"
+        + " annotated-files"), err.toString());
+  }
+
+  @Test
+  void export_unknownOrderNamesTheKnownOnes(@TempDir Path dir) {
+    assertEquals(0, run("demo", "--out", dir.toString(), "--files", "3"));
+    assertEquals(1, run("export", "--bundle", dir.resolve("bundle").toString(),
+        "--layout", "attribute-values", "--order", "nope", "--out", dir.resolve("x.csv").toString()));
+    assertTrue(err.toString().contains("unknown order 'nope' in workflow wf-roof: known orders are"),
+        err.toString());
+  }
+}

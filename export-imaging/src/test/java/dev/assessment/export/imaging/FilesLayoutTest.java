@@ -1,0 +1,382 @@
+package dev.assessment.export.imaging;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.assessment.export.core.ArchiveOptions;
+import dev.assessment.export.core.ExportException;
+import dev.assessment.export.core.ExportJob;
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.core.ExportResult;
+import dev.assessment.export.core.ExportSink;
+import dev.assessment.export.core.Exporter;
+import dev.assessment.export.core.Layout;
+import dev.assessment.export.spi.AssessmentKind;
+import dev.assessment.export.spi.MediaFile;
+import dev.assessment.export.spi.MediaRepository;
+import dev.assessment.export.spi.memory.InMemoryRepository;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FilesLayoutTest {
+  private static final byte[] JPEG = bytes(3000, 1);
+  private static final byte[] TEXT = "plain text, compresses well. ".repeat(200).getBytes(StandardCharsets.UTF_8);
+
+  private static byte[] bytes(int n, int seed) {
+    byte[] b = new byte[n];
+    new java.util.Random(seed).nextBytes(b);
+    return b;
+  }
+
+  /** f1 and f2 share a base; f3 is a text file; f4 has no content; f5 is in no order. */
+  static InMemoryRepository repository() {
+    return InMemoryRepository.builder()
+        .workflow("wf", "Roof inspection")
+        .dataSource("ds", "d")
+        .dataSource("ds2", "e")
+        .order("o", "8492192")
+        .file("f1", f -> f.externalId("000003112442").fileName("IMG_1.JPG").mediaType("image/jpeg")
+            .order("o").dataSource("ds").content(JPEG)
+            .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH, a -> {}))
+        .file("f2", f -> f.externalId("000003112442").fileName("IMG_2.jpg").order("o").dataSource("ds")
+            .content(bytes(5000, 2)))
+        .file("f3", f -> f.externalId("=notes").fileName("notes.txt").mediaType("text/plain")
+            .order("o").dataSource("ds").content(TEXT))
+        .file("f4", f -> f.externalId("missing").fileName("gone.jpg").order("o").dataSource("ds"))
+        .file("f5", f -> f.externalId("x").fileName("x.png").dataSource("ds2").content(bytes(10, 5)))
+        .build();
+  }
+
+  private static ExportRequest files() {
+    return ExportRequest.builder("wf").layout(Layout.FILES).build();
+  }
+
+  @Test
+  void layouts_filesIsFoundThroughServiceLoader() {
+    assertTrue(Exporter.builder().repository(repository()).build().layouts().contains(Layout.FILES));
+  }
+
+  @Test
+  void export_archiveHoldsEveryFileUnderItsStandardName(@TempDir Path dir) throws Exception {
+    InMemoryRepository repo = repository();
+    Path zip = dir.resolve("files.zip");
+    ExportResult result = Exporter.builder().repository(repo).build().export(files(), ExportSink.of(zip));
+    assertEquals(4, result.files());
+    assertEquals(4, result.rows());
+    assertEquals("wf-files.zip", result.fileName());
+    assertEquals("application/zip", result.mediaType());
+    assertEquals(List.of("media-missing"), result.warnings().stream().map(w -> w.code()).toList());
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      List<String> names = Collections.list(z.entries()).stream().map(ZipEntry::getName).toList();
+      assertEquals(List.of("000003112442_8492192_1.jpg", "000003112442_8492192_2.jpg",
+          "=notes_8492192_1.txt", "x_Roof inspection_1.png", "manifest.csv"), names);
+      assertArrayEquals(JPEG, z.getInputStream(z.getEntry(names.get(0))).readAllBytes());
+      assertArrayEquals(TEXT, z.getInputStream(z.getEntry(names.get(2))).readAllBytes());
+      assertEquals(ZipEntry.STORED, z.getEntry(names.get(0)).getMethod());
+      assertEquals(ZipEntry.STORED, z.getEntry(names.get(3)).getMethod());
+      assertEquals(ZipEntry.DEFLATED, z.getEntry(names.get(2)).getMethod());
+      assertEquals(ZipEntry.DEFLATED, z.getEntry("manifest.csv").getMethod());
+    }
+    assertEquals(0, repo.openStreams());
+  }
+
+  @Test
+  void export_manifestChecksEveryEntry(@TempDir Path dir) throws Exception {
+    Path zip = dir.resolve("files.zip");
+    Exporter.builder().repository(repository()).build().export(files(), ExportSink.of(zip));
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      List<CSVRecord> rows = manifest(z);
+      assertEquals(List.of("entry_name", "file_id", "external_id", "file_name", "media_type",
+          "size", "sha256", "status"), rows.get(0).toList());
+      assertEquals(6, rows.size());
+      for (CSVRecord row : rows.subList(1, rows.size())) {
+        if (!row.get(7).equals("ok")) {
+          continue;
+        }
+        String entry = dev.assessment.export.core.internal.Cells.unneutralise(row.get(0));
+        byte[] content = z.getInputStream(z.getEntry(entry)).readAllBytes();
+        assertEquals(Long.toString(content.length), row.get(5), row.toString());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)),
+            row.get(6), row.toString());
+      }
+      assertEquals(List.of("missing_8492192_1.jpg", "f4", "missing", "gone.jpg", "", "", "",
+          "skipped: media not found"), rows.get(4).toList());
+      assertEquals("'=notes_8492192_1.txt", rows.get(3).get(0), "text cells neutralised");
+    }
+  }
+
+  @Test
+  void export_filtersSelectFilesAndScopeDoesNot(@TempDir Path dir) throws Exception {
+    Path zip = dir.resolve("files.zip");
+    Exporter.builder().repository(repository()).build().export(
+        files().toBuilder().dataSource("ds2").build(), ExportSink.of(zip));
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      assertEquals(List.of("x_Roof inspection_1.png", "manifest.csv"),
+          Collections.list(z.entries()).stream().map(ZipEntry::getName).toList());
+    }
+  }
+
+  @Test
+  void export_manifestCanBeLeftOut() throws Exception {
+    byte[] bytes = export(Exporter.builder().repository(repository()).build(),
+        files().toBuilder().archive(ArchiveOptions.builder().manifest(false).build()).build());
+    try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      List<String> names = new ArrayList<>();
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        names.add(e.getName());
+      }
+      assertFalse(names.contains("manifest.csv"), names.toString());
+      assertEquals(4, names.size());
+    }
+  }
+
+  @Test
+  void export_strictFailsOnMissingMediaNamingTheFile(@TempDir Path dir) {
+    InMemoryRepository repo = repository();
+    ExportException e = assertThrows(ExportException.class, () -> Exporter.builder()
+        .repository(repo).build().export(files().toBuilder().strict(true).build(),
+            ExportSink.of(dir.resolve("x.zip"))));
+    assertTrue(e.getMessage().contains("file f4"), e.getMessage());
+    assertEquals(0, repo.openStreams());
+    assertFalse(Files.exists(dir.resolve("x.zip")));
+  }
+
+  @Test
+  void export_sameBytesInAnyTimeZone() throws Exception {
+    Exporter exporter = Exporter.builder().repository(repository()).build();
+    byte[] here = export(exporter, files());
+    TimeZone previous = TimeZone.getDefault();
+    try {
+      TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+      assertArrayEquals(here, export(exporter, files()));
+    } finally {
+      TimeZone.setDefault(previous);
+    }
+    assertArrayEquals(here, export(exporter, files().toBuilder()
+        .archive(ArchiveOptions.builder().readAhead(1).build()).build()), "read-ahead changes nothing");
+  }
+
+  @Test
+  void export_mediaThatFailsHalfwayIsSkippedWhole(@TempDir Path dir) throws Exception {
+    InMemoryRepository repo = repository();
+    AtomicInteger closed = new AtomicInteger();
+    MediaRepository failing = file -> {
+      InputStream in = repo.open(file);
+      if (!file.id().equals("f2")) {
+        return in;
+      }
+      return new FilterInputStream(in) {
+        private int read;
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          if (read > 1000) {
+            throw new IOException("connection reset by peer");
+          }
+          int n = super.read(b, off, Math.min(len, 600));
+          read += Math.max(n, 0);
+          return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+          closed.incrementAndGet();
+          super.close();
+        }
+      };
+    };
+    Path zip = dir.resolve("files.zip");
+    ExportResult r = Exporter.builder().workflows(repo).assessments(repo).media(failing).build()
+        .export(files(), ExportSink.of(zip));
+    assertEquals(3, r.files());
+    assertEquals(1, closed.get());
+    assertEquals(0, repo.openStreams());
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      assertTrue(z.getEntry("000003112442_8492192_2.jpg") == null, "no partial entry");
+      CSVRecord row = manifest(z).get(2);
+      assertEquals("000003112442_8492192_2.jpg", row.get(0));
+      assertEquals("skipped: media could not be read: connection reset by peer", row.get(7));
+    }
+  }
+
+  @Test
+  void export_sinkFailureClosesEverything() {
+    InMemoryRepository repo = repository();
+    OutputStream failing = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("disk full");
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        throw new IOException("disk full");
+      }
+    };
+    ExportException e = assertThrows(ExportException.class,
+        () -> Exporter.builder().repository(repo).build().export(files(), ExportSink.of(failing)));
+    assertTrue(e.getMessage().contains("sink failed"), e.getMessage());
+    assertEquals(0, repo.openStreams());
+  }
+
+  @Test
+  void submit_cancelLeavesNoFileAndClosesEverything(@TempDir Path dir) throws Exception {
+    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
+    for (int i = 0; i < 200; i++) {
+      b.file("f" + i, f -> f.externalId("e").fileName("a.jpg").content(JPEG));
+    }
+    InMemoryRepository repo = b.build();
+    ExportJob[] job = new ExportJob[1];
+    java.util.concurrent.CountDownLatch submitted = new java.util.concurrent.CountDownLatch(1);
+    job[0] = Exporter.builder().repository(repo).build().submit(
+        files(), ExportSink.of(dir.resolve("x.zip")), p -> {
+          try {
+            submitted.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          if (p.files() == 20) {
+            job[0].cancel();
+          }
+        });
+    submitted.countDown();
+    assertThrows(CancellationException.class,
+        () -> job[0].completion().get(60, TimeUnit.SECONDS));
+    awaitDone(job[0]);
+    assertEquals(0, repo.openStreams());
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(List.of(), left.toList());
+    }
+  }
+
+  @Test
+  void export_zip64WhenMoreThan65535EntriesOnANonSeekableStream(@TempDir Path dir) throws Exception {
+    int n = 65_600;
+    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
+    for (int i = 0; i < n; i++) {
+      String id = Integer.toString(i);
+      b.file(new MediaFile(id, "wf", id, "a.txt", "text/plain", "ds", null), List.of());
+      b.content(id, id.getBytes(StandardCharsets.UTF_8));
+    }
+    Path zip = dir.resolve("many.zip");
+    try (OutputStream out = Files.newOutputStream(zip)) {
+      Exporter.builder().repository(b.build()).build().export(files(), ExportSink.of(out));
+    }
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      assertEquals(n + 1, z.size());
+      assertEquals("65599", new String(z.getInputStream(z.getEntry("65599_w_1.txt")).readAllBytes(),
+          StandardCharsets.UTF_8));
+    }
+    assertTrue(hasZip64EndRecord(Files.readAllBytes(zip)));
+  }
+
+  @Test
+  void export_noZip64WhenNotNeeded() throws Exception {
+    assertFalse(hasZip64EndRecord(export(Exporter.builder().repository(repository()).build(), files())));
+  }
+
+  @Test
+  void export_unzipTestsTheArchive(@TempDir Path dir) throws Exception {
+    Path zip = dir.resolve("files.zip");
+    Exporter.builder().repository(repository()).build().export(files(), ExportSink.of(zip));
+    assumeTrue(onPath("unzip"), "unzip is not installed on this machine, so it cannot check the archive");
+    Process p = new ProcessBuilder("unzip", "-t", zip.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.contains("No errors detected"), out);
+  }
+
+  @Test
+  void export_pythonZipfileTestsTheArchive(@TempDir Path dir) throws Exception {
+    Path zip = dir.resolve("files.zip");
+    Exporter.builder().repository(repository()).build().export(files(), ExportSink.of(zip));
+    assumeTrue(onPath("python3"), "python3 is not installed on this machine, so it cannot check the archive");
+    Process p = new ProcessBuilder("python3", "-c",
+        "import sys, zipfile\n"
+            + "z = zipfile.ZipFile(sys.argv[1])\n"
+            + "bad = z.testzip()\n"
+            + "assert bad is None, bad\n"
+            + "names = z.namelist()\n"
+            + "assert all(i.flag_bits & 0x800 for i in z.infolist()), 'UTF-8 flag'\n"
+            + "print(len(names), names[-1])\n",
+        zip.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    assertEquals("5 manifest.csv", out.strip());
+  }
+
+  static boolean onPath(String tool) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String d : path.split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, tool))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean hasZip64EndRecord(byte[] zip) {
+    for (int i = zip.length - 22; i >= Math.max(0, zip.length - 200); i--) {
+      if (zip[i] == 0x50 && zip[i + 1] == 0x4b && zip[i + 2] == 0x06 && zip[i + 3] == 0x06) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static List<CSVRecord> manifest(ZipFile z) throws IOException {
+    String csv = new String(z.getInputStream(z.getEntry("manifest.csv")).readAllBytes(), StandardCharsets.UTF_8);
+    try (var parser = CSVFormat.RFC4180.parse(new StringReader(csv))) {
+      return parser.getRecords();
+    }
+  }
+
+  static byte[] export(Exporter exporter, ExportRequest request) throws ExportException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    exporter.export(request, ExportSink.of(out));
+    return out.toByteArray();
+  }
+
+  static void awaitDone(ExportJob job) throws InterruptedException {
+    for (int i = 0; i < 600 && !job.isDone(); i++) {
+      Thread.sleep(50);
+    }
+  }
+
+}
