@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 public interface AssessmentRepository {
 
   /**
-   * Returns the files of a query, each with its assessments.
+   * Returns the files of a query, each with its assessments. Files that were never assessed are
+   * included, with an empty list: the annotated layout packs every file of an order.
    *
    * @param query the workflow, the optional data source and order filters, and the scope
    * @return a stream of one element per file, in a stable order; the caller closes it

@@ -8,6 +8,9 @@ import java.util.HexFormat;
  * could not be read.
  */
 public final class Fetched implements AutoCloseable {
+  /** Content up to this size is held in memory while it waits; larger content spills to disk. */
+  public static final int MEMORY_PER_FILE = 8 << 20;
+
   private final @Nullable Spool spool;
   private final long crc;
   private final @Nullable byte[] sha256;
@@ -66,6 +69,51 @@ public final class Fetched implements AutoCloseable {
    */
   public String sha256() {
     return sha256 == null ? "" : HexFormat.of().formatHex(sha256);
+  }
+
+  /**
+   * Reads a file's content into a spool, computing its CRC-32 and SHA-256. A failure to open or
+   * read is returned, not thrown, so that the file can be skipped and reported.
+   *
+   * @param context the export's context, which opens media
+   * @param file the file
+   * @return the content or the failure
+   */
+  public static Fetched read(dev.assessment.export.core.layout.ExportContext context,
+      dev.assessment.export.spi.MediaFile file) {
+    Spool spool = new Spool(MEMORY_PER_FILE);
+    try (java.io.InputStream in = context.openMedia(file)) {
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      java.security.MessageDigest sha = newDigest();
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        if (Thread.currentThread().isInterrupted() || context.isCancelled()) {
+          throw new java.io.InterruptedIOException("cancelled while reading file " + file.id());
+        }
+        crc.update(buffer, 0, n);
+        sha.update(buffer, 0, n);
+        spool.write(buffer, 0, n);
+      }
+      spool.finishWriting();
+      return ok(spool, crc.getValue(), sha.digest());
+    } catch (java.io.IOException | RuntimeException e) {
+      spool.close();
+      return failed(e);
+    }
+  }
+
+  /**
+   * Returns a SHA-256 digest.
+   *
+   * @return a new digest
+   */
+  static java.security.MessageDigest newDigest() {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.MediaNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -53,21 +52,21 @@ public final class FilesLayoutProvider implements LayoutProvider {
     try (ZipWriter zip = new ZipWriter(out);
         Manifest manifest = new Manifest(context.request().neutraliseFormulas(), List.of());
         Stream<MediaFile> files = context.files();
-        Prefetcher prefetcher = new Prefetcher(context, options.readAhead())) {
+        Pipeline<Fetched> reads = new Pipeline<>(options.readAhead(), "assessment-export-read")) {
       Iterator<MediaFile> it = files.iterator();
       while (true) {
-        while (prefetcher.pending() < options.readAhead() && it.hasNext()) {
+        while (reads.pending() < options.readAhead() && it.hasNext()) {
           MediaFile file = it.next();
           pendingFiles.add(file);
           pendingNames.add(names.next(file));
-          prefetcher.submit(file);
+          reads.submit(() -> Fetched.read(context, file));
         }
-        if (prefetcher.pending() == 0) {
+        if (reads.pending() == 0) {
           break;
         }
         MediaFile file = pendingFiles.remove();
         String name = pendingNames.remove();
-        try (Fetched fetched = take(prefetcher)) {
+        try (Fetched fetched = reads.take()) {
           Exception failure = fetched.failure();
           if (failure != null) {
             String status = skipStatus(failure);
@@ -91,17 +90,6 @@ public final class FilesLayoutProvider implements LayoutProvider {
         manifest.writeTo(zip);
       }
       zip.finish();
-    }
-  }
-
-  static Fetched take(Prefetcher prefetcher) throws IOException {
-    try {
-      return prefetcher.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException io = new InterruptedIOException("interrupted while reading media");
-      io.initCause(e);
-      throw io;
     }
   }
 

@@ -85,6 +85,19 @@ public final class Spool extends OutputStream {
     return file != null ? Files.newInputStream(file) : new ByteArrayInputStream(buffer, 0, count);
   }
 
+  /**
+   * Opens what was written as an image input stream, reading a spilled file in place.
+   *
+   * @return the stream
+   * @throws IOException if the temporary file cannot be read
+   */
+  public javax.imageio.stream.ImageInputStream imageInput() throws IOException {
+    if (file != null) {
+      return new javax.imageio.stream.FileImageInputStream(file.toFile());
+    }
+    return new javax.imageio.stream.MemoryCacheImageInputStream(open());
+  }
+
   /** Drops the bytes and deletes the temporary file, if any; never throws. */
   @Override
   public void close() {

@@ -1,0 +1,384 @@
+package dev.assessment.export.imaging.internal;
+
+import dev.assessment.export.core.ArchiveOptions;
+import dev.assessment.export.core.internal.Cells;
+import dev.assessment.export.spi.Assessment;
+import dev.assessment.export.spi.Entity;
+import dev.assessment.export.spi.MediaFile;
+import dev.assessment.export.spi.Polygon;
+import java.awt.AlphaComposite;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Stroke;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Decodes an image, turns it as displayed, draws the selected assessments' annotations on it,
+ * and encodes it again (JPEG stays JPEG, anything else becomes PNG). Each call works on its own
+ * decoder, image and encoder, so calls may run on several threads at once; the output depends
+ * only on the input.
+ */
+public final class ImageRenderer {
+  /** Dash patterns, in stroke widths, per assessment: the most recent is solid. */
+  private static final float[][] DASHES = {null, {4, 2}, {1, 1.5f}, {6, 2, 1, 2}, {2, 4}};
+  private static final String[] STYLE_NAMES = {"solid", "dashed", "dotted", "dash-dot", "sparse"};
+
+  private final ArchiveOptions options;
+
+  /**
+   * Creates a renderer for one export.
+   *
+   * @param options the archive options
+   */
+  public ImageRenderer(ArchiveOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Renders one file.
+   *
+   * @param file the file
+   * @param content its original content
+   * @param assessments the assessments to draw, oldest first
+   * @return the outcome; the caller closes it
+   */
+  public Rendered render(MediaFile file, Fetched content, List<Assessment> assessments) {
+    boolean anything = assessments.stream().flatMap(a -> a.entities().stream()).anyMatch(e -> e.location() != null);
+    if (!anything && options.maxLongEdge() == 0) {
+      return new Rendered(null, null, null, 0, "nothing to draw: the original is packed as it is", List.of());
+    }
+    try {
+      return decodeDrawEncode(file, content, assessments);
+    } catch (IOException | RuntimeException e) {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return Rendered.skipped("image could not be decoded: " + oneLine(message));
+    }
+  }
+
+  private Rendered decodeDrawEncode(MediaFile file, Fetched content, List<Assessment> assessments)
+      throws IOException {
+    BufferedImage image;
+    String format;
+    int storedWidth;
+    int storedHeight;
+    int orientation;
+    try (ImageInputStream in = content.spool().imageInput()) {
+      ImageReader reader = reader(in);
+      if (reader == null) {
+        return Rendered.skipped("not an image this export can decode (format not recognised)");
+      }
+      try {
+        reader.setInput(in, true, true);
+        storedWidth = reader.getWidth(0);
+        storedHeight = reader.getHeight(0);
+        long pixels = (long) storedWidth * storedHeight;
+        if (pixels > options.maxPixels()) {
+          return Rendered.skipped(
+              "the image declares " + storedWidth + " × " + storedHeight + " = " + pixels
+                  + " pixels, more than the limit of " + options.maxPixels()
+                  + " (raise ArchiveOptions.maxPixels to render it)");
+        }
+        format = reader.getFormatName().toLowerCase(Locale.ROOT);
+        int longEdge = Math.max(storedWidth, storedHeight);
+        int step = options.maxLongEdge() > 0 && longEdge > options.maxLongEdge()
+            ? (longEdge + options.maxLongEdge() - 1) / options.maxLongEdge()
+            : 1;
+        ImageReadParam param = reader.getDefaultReadParam();
+        if (step > 1) {
+          param.setSourceSubsampling(step, step, 0, 0);
+        }
+        image = reader.read(0, param);
+      } finally {
+        reader.dispose();
+      }
+    }
+    boolean jpeg = format.equals("jpeg") || format.equals("jpg");
+    orientation = 1;
+    if (jpeg) {
+      try (InputStream raw = content.spool().open()) {
+        orientation = Orientation.read(raw);
+      }
+    }
+    image = Orientation.apply(image, orientation);
+    image = drawable(image, jpeg);
+    int displayedWidth = Orientation.swapsAxes(orientation) ? storedHeight : storedWidth;
+    double scale = image.getWidth() / (double) displayedWidth;
+    Drawing drawing = draw(file, image, scale, assessments);
+    return encode(image, jpeg, drawing);
+  }
+
+  /** Returns TwelveMonkeys' reader for JPEGs, so that CMYK and bad ICC profiles decode. */
+  private static ImageReader reader(ImageInputStream in) {
+    if (in == null) {
+      return null;
+    }
+    ImageReader first = null;
+    Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+    while (readers.hasNext()) {
+      ImageReader r = readers.next();
+      if (r.getClass().getName().startsWith("com.twelvemonkeys.")) {
+        if (first != null) {
+          first.dispose();
+        }
+        return r;
+      }
+      if (first == null) {
+        first = r;
+      } else {
+        r.dispose();
+      }
+    }
+    return first;
+  }
+
+  /** Returns an image that can hold colours: RGB for JPEG output, ARGB when there is alpha. */
+  private static BufferedImage drawable(BufferedImage image, boolean jpeg) {
+    int type = image.getType();
+    boolean alpha = image.getColorModel().hasAlpha() && !jpeg;
+    boolean ok = alpha
+        ? type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_4BYTE_ABGR
+        : type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_3BYTE_BGR
+            || type == BufferedImage.TYPE_INT_BGR;
+    if (ok) {
+      return image;
+    }
+    BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(),
+        alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = copy.createGraphics();
+    try {
+      g.drawImage(image, 0, 0, null);
+    } finally {
+      g.dispose();
+    }
+    return copy;
+  }
+
+  /** What was drawn on an image. */
+  private record Drawing(int drawn, String notes, List<Rendered.Warning> warnings) {}
+
+  private Drawing draw(MediaFile file, BufferedImage image, double scale, List<Assessment> assessments) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    float stroke = Math.max(2f, Math.max(w, h) / 400f);
+    int fontSize = Math.max(12, Math.round(Math.max(w, h) / 60f));
+    Graphics2D g = image.createGraphics();
+    int drawn = 0;
+    List<String> notes = new ArrayList<>();
+    List<Rendered.Warning> warnings = new ArrayList<>();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize));
+      int n = assessments.size();
+      List<String> legend = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Assessment a = assessments.get(i);
+        int style = (n - 1 - i) % DASHES.length;
+        Stroke line = stroke(stroke, style);
+        if (n > 1) {
+          legend.add(STYLE_NAMES[style] + ": " + a.kind().name().toLowerCase(Locale.ROOT)
+              + (a.step() == null ? "" : " " + a.step()) + (a.assessor() == null ? "" : " (" + a.assessor() + ")")
+              + " " + Cells.instant(a.assessedAt()));
+        }
+        for (Entity e : a.entities()) {
+          Polygon p = e.location();
+          if (p == null) {
+            continue;
+          }
+          String problem = problem(p);
+          if (problem != null) {
+            warnings.add(new Rendered.Warning(
+                problem.startsWith("a non-finite") ? "non-finite-polygon" : "degenerate-polygon",
+                "file " + file.id() + ", assessment " + a.id() + ", entity " + e.id() + ": the location has "
+                    + problem + "; not drawn"));
+            notes.add("entity " + e.id() + " of assessment " + a.id() + " not drawn: " + problem);
+            continue;
+          }
+          Path2D.Double path = new Path2D.Double();
+          List<Polygon.Point> points = p.points();
+          path.moveTo(points.get(0).x() * scale, points.get(0).y() * scale);
+          for (int k = 1; k < points.size(); k++) {
+            path.lineTo(points.get(k).x() * scale, points.get(k).y() * scale);
+          }
+          path.closePath();
+          Rectangle2D bounds = path.getBounds2D();
+          if (bounds.getMaxX() < 0 || bounds.getMaxY() < 0 || bounds.getMinX() > w || bounds.getMinY() > h) {
+            warnings.add(new Rendered.Warning("polygon-outside-image", "file " + file.id() + ", assessment "
+                + a.id() + ", entity " + e.id() + ": the location lies wholly outside the image; nothing of it shows"));
+            notes.add("entity " + e.id() + " of assessment " + a.id() + " lies outside the image");
+            continue;
+          }
+          Color colour = Palette.colourOf(e.label());
+          if (options.fill()) {
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.25f));
+            g.setColor(colour);
+            g.fill(path);
+            g.setComposite(AlphaComposite.SrcOver);
+          }
+          g.setColor(colour);
+          g.setStroke(line);
+          g.draw(path);
+          caption(g, e, colour, bounds, w, h);
+          drawn++;
+        }
+      }
+      if (!legend.isEmpty()) {
+        legend(g, legend, w, h, stroke);
+      }
+    } finally {
+      g.dispose();
+    }
+    return new Drawing(drawn, String.join("; ", notes), warnings);
+  }
+
+  private static String problem(Polygon p) {
+    if (!p.isFinite()) {
+      return "a non-finite coordinate";
+    }
+    if (p.points().size() < 3) {
+      return p.points().isEmpty() ? "an empty polygon" : "fewer than three points (" + p.points().size() + ")";
+    }
+    return null;
+  }
+
+  private static Stroke stroke(float width, int style) {
+    float[] dash = DASHES[style];
+    if (dash == null) {
+      return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+    float[] scaled = new float[dash.length];
+    for (int i = 0; i < dash.length; i++) {
+      scaled[i] = dash[i] * width * 2;
+    }
+    return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, scaled, 0f);
+  }
+
+  /** Draws the label and the location's confidence in a box kept inside the frame. */
+  private static void caption(Graphics2D g, Entity e, Color colour, Rectangle2D bounds, int w, int h) {
+    String text = (e.label() == null ? "" : e.label())
+        + (e.locationConfidence() == null ? "" : (e.label() == null ? "" : " ")
+            + String.format(Locale.ROOT, "%.2f", e.locationConfidence()));
+    if (text.isEmpty()) {
+      return;
+    }
+    FontMetrics m = g.getFontMetrics();
+    int pad = Math.max(2, m.getHeight() / 6);
+    int boxW = m.stringWidth(text) + 2 * pad;
+    int boxH = m.getHeight() + 2 * pad;
+    int x = (int) Math.round(bounds.getMinX());
+    int y = (int) Math.round(bounds.getMinY()) - boxH;
+    if (y < 0) {
+      y = (int) Math.round(bounds.getMinY());
+    }
+    x = Math.max(0, Math.min(x, w - boxW));
+    y = Math.max(0, Math.min(y, h - boxH));
+    g.setStroke(new BasicStroke(1f));
+    g.setColor(new Color(0, 0, 0, 170));
+    g.fillRect(x, y, boxW, boxH);
+    g.setColor(colour);
+    g.fillRect(x, y, Math.max(2, pad), boxH);
+    g.setColor(Color.WHITE);
+    g.drawString(text, x + pad + Math.max(2, pad) / 2, y + pad + m.getAscent());
+  }
+
+  /** Draws which line style is which assessment, bottom left. */
+  private static void legend(Graphics2D g, List<String> lines, int w, int h, float stroke) {
+    Font font = g.getFont();
+    g.setFont(font.deriveFont(Font.PLAIN, Math.max(11f, font.getSize2D() * 0.8f)));
+    FontMetrics m = g.getFontMetrics();
+    int pad = Math.max(3, m.getHeight() / 4);
+    int sample = m.getHeight() * 2;
+    int textW = 0;
+    for (String l : lines) {
+      textW = Math.max(textW, m.stringWidth(l));
+    }
+    int boxW = Math.min(w, sample + textW + 3 * pad);
+    int boxH = Math.min(h, lines.size() * m.getHeight() + 2 * pad);
+    int x = 0;
+    int y = h - boxH;
+    g.setColor(new Color(0, 0, 0, 170));
+    g.fillRect(x, y, boxW, boxH);
+    for (int i = 0; i < lines.size(); i++) {
+      int baseline = y + pad + i * m.getHeight() + m.getAscent();
+      int mid = baseline - m.getAscent() / 2;
+      int style = lines.get(i).startsWith("solid") ? 0 : styleOf(lines.get(i));
+      g.setColor(Color.WHITE);
+      g.setStroke(stroke(Math.max(1.5f, stroke / 2), style));
+      g.drawLine(x + pad, mid, x + pad + sample, mid);
+      g.drawString(lines.get(i).substring(lines.get(i).indexOf(": ") + 2), x + 2 * pad + sample, baseline);
+    }
+    g.setFont(font);
+  }
+
+  private static int styleOf(String line) {
+    for (int i = 0; i < STYLE_NAMES.length; i++) {
+      if (line.startsWith(STYLE_NAMES[i] + ":")) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private Rendered encode(BufferedImage image, boolean jpeg, Drawing drawing) throws IOException {
+    Spool spool = new Spool(Fetched.MEMORY_PER_FILE);
+    CRC32 crc = new CRC32();
+    MessageDigest sha = Fetched.newDigest();
+    try (OutputStream out = new DigestOutputStream(new CheckedOutputStream(spool, crc), sha) {
+          @Override
+          public void close() throws IOException {
+            flush();
+          }
+        };
+        ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+      ImageWriter writer = ImageIO.getImageWritersByFormatName(jpeg ? "jpeg" : "png").next();
+      try {
+        writer.setOutput(ios);
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        if (jpeg) {
+          param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+          param.setCompressionQuality(options.jpegQuality());
+        }
+        writer.write(null, new IIOImage(image, null, null), param);
+      } finally {
+        writer.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      spool.close();
+      throw e;
+    }
+    spool.finishWriting();
+    return new Rendered(Fetched.ok(spool, crc.getValue(), sha.digest()), jpeg ? "jpg" : "png", null,
+        drawing.drawn(), drawing.notes(), drawing.warnings());
+  }
+
+  private static String oneLine(String s) {
+    return s.replace('\n', ' ').replace('\r', ' ');
+  }
+}

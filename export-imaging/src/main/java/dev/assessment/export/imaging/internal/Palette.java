@@ -1,0 +1,45 @@
+package dev.assessment.export.imaging.internal;
+
+import jakarta.annotation.Nullable;
+import java.awt.Color;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * A stable colour per label from the Okabe–Ito palette, which stays distinct for people with
+ * the common colour-vision deficiencies. Black is left out: outlines must show on dark photos.
+ */
+public final class Palette {
+  /** The seven colours, in the palette's order. */
+  public static final List<Color> COLOURS =
+      List.of(
+          new Color(0xE6, 0x9F, 0x00), // orange
+          new Color(0x56, 0xB4, 0xE9), // sky blue
+          new Color(0x00, 0x9E, 0x73), // bluish green
+          new Color(0xF0, 0xE4, 0x42), // yellow
+          new Color(0x00, 0x72, 0xB2), // blue
+          new Color(0xD5, 0x5E, 0x00), // vermillion
+          new Color(0xCC, 0x79, 0xA7)); // reddish purple
+
+  /** The colour of entities without a label. */
+  public static final Color UNLABELLED = Color.WHITE;
+
+  private Palette() {}
+
+  /**
+   * Returns a label's colour: the palette entry at the CRC-32 of the label's UTF-8 bytes modulo
+   * seven, so that a label has the same colour in every image and every export.
+   *
+   * @param label the label, or null
+   * @return the colour
+   */
+  public static Color colourOf(@Nullable String label) {
+    if (label == null) {
+      return UNLABELLED;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(label.getBytes(StandardCharsets.UTF_8));
+    return COLOURS.get((int) (crc.getValue() % COLOURS.size()));
+  }
+}
