@@ -39,7 +39,14 @@ public final class Orientation {
       if (segments.isEmpty()) {
         return 1;
       }
-      try (ImageInputStream exif = ImageIO.createImageInputStream(segments.get(0).data())) {
+      byte[] data = segments.get(0).data().readAllBytes();
+      // The segment's data may start with the identifier's second NUL, as padding.
+      int start = 0;
+      while (start < data.length && start < 2 && data[start] == 0) {
+        start++;
+      }
+      try (ImageInputStream exif = ImageIO.createImageInputStream(
+          new java.io.ByteArrayInputStream(data, start, data.length - start))) {
         Directory directory = new TIFFReader().read(exif);
         Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
         if (entry != null && entry.getValue() instanceof Number n && n.intValue() >= 1 && n.intValue() <= 8) {
