@@ -191,7 +191,7 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
     if (cell.isEmpty()) {
       out.write(',');
     } else {
-      Cells.FORMAT.print(cell, out, false);
+      Cells.write(out, cell, false);
     }
   }
 
@@ -333,7 +333,7 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
     headerWritten = true;
     boolean first = true;
     for (String column : header()) {
-      Cells.FORMAT.print(column, out, first);
+      Cells.write(out, column, first);
       first = false;
     }
     endRow();

@@ -37,7 +37,73 @@ public final class Cells {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }
-    return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    StringBuilder sb = new StringBuilder(24);
+    if (appendShortDecimal(sb, value)) {
+      return sb.toString();
+    }
+    String shortest = Double.toString(value);
+    // Double.toString is already plain, without trailing zeros, unless it chose an exponent.
+    return shortest.indexOf('E') < 0
+        ? shortest
+        : new BigDecimal(shortest).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * Appends a finite number as {@link #number(double)} formats it, without an intermediate
+   * string for whole numbers.
+   *
+   * @param sb where to append
+   * @param value a finite number
+   * @return {@code sb}
+   */
+  public static StringBuilder appendNumber(StringBuilder sb, double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return sb.append((long) value);
+    }
+    if (appendShortDecimal(sb, value)) {
+      return sb;
+    }
+    return sb.append(number(value));
+  }
+
+  private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+  /**
+   * Appends a number with at most six decimals without going through {@link Double#toString}:
+   * when {@code value × 10^k} is a whole number {@code n} and {@code n / 10^k} (a correctly
+   * rounded division) gives back exactly {@code value}, the decimal {@code n / 10^k} reads back as
+   * {@code value}; and it is the shortest such decimal, because below 10^9 doubles lie closer
+   * together than 10^-6, so no decimal with fewer digits rounds to the same double.
+   */
+  private static boolean appendShortDecimal(StringBuilder sb, double value) {
+    if (!(Math.abs(value) < 1e9)) {
+      return false;
+    }
+    for (int k = 1; k < POWERS.length; k++) {
+      double scaled = value * POWERS[k];
+      if (scaled == Math.rint(scaled) && (double) (long) scaled / POWERS[k] == value) {
+        long n = (long) scaled;
+        if (n < 0) {
+          sb.append('-');
+          n = -n;
+        }
+        long fraction = n % POWERS[k];
+        int digits = k;
+        // value × 10^k may round to a whole number for a k larger than needed: drop the zeros.
+        while (fraction % 10 == 0) {
+          fraction /= 10;
+          digits--;
+        }
+        sb.append(n / POWERS[k]).append('.');
+        String f = Long.toString(fraction);
+        for (int i = f.length(); i < digits; i++) {
+          sb.append('0');
+        }
+        sb.append(f);
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -65,8 +131,8 @@ public final class Cells {
       sb.append('[');
       for (int i = 0; i < points.size(); i++) {
         Polygon.Point p = points.get(i);
-        sb.append(i == 0 ? "[" : ",[").append(number(p.x())).append(',').append(number(p.y()));
-        sb.append(']');
+        appendNumber(sb.append(i == 0 ? "[" : ",["), p.x()).append(',');
+        appendNumber(sb, p.y()).append(']');
       }
       return sb.append(']').toString();
     }
@@ -75,10 +141,10 @@ public final class Cells {
     }
     sb.append("POLYGON ((");
     for (Polygon.Point p : points) {
-      sb.append(number(p.x())).append(' ').append(number(p.y())).append(", ");
+      appendNumber(appendNumber(sb, p.x()).append(' '), p.y()).append(", ");
     }
     Polygon.Point first = points.get(0);
-    sb.append(number(first.x())).append(' ').append(number(first.y()));
+    appendNumber(appendNumber(sb, first.x()).append(' '), first.y());
     return sb.append("))").toString();
   }
 
@@ -156,9 +222,43 @@ public final class Cells {
    */
   public static void append(Appendable out, CharSequence value, boolean first) {
     try {
-      FORMAT.print(value, out, first);
+      write(out, value.toString(), first);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes one cell, preceded by a comma unless it starts a record, exactly as {@link #FORMAT}
+   * prints it. Commons CSV's minimal quoting puts a cell in quotes when it starts with a
+   * character up to {@code #}, ends with one up to a space, or holds a comma, a quote, CR or LF.
+   * The two common cases are written here without Commons CSV's per-call overhead: a cell that
+   * needs no quotes, and a quoted cell without quotes to double. Everything else goes through
+   * Commons CSV. A property test checks the two paths against Commons CSV.
+   *
+   * @param out where to write
+   * @param value the cell's text
+   * @param first true when the cell starts a record
+   * @throws IOException if writing fails
+   */
+  public static void write(Appendable out, String value, boolean first) throws IOException {
+    int length = value.length();
+    if (length == 0 || value.indexOf('"') >= 0) {
+      FORMAT.print(value, out, first);
+      return;
+    }
+    if (!first) {
+      out.append(',');
+    }
+    boolean quote = value.charAt(0) <= '#' || value.charAt(length - 1) <= ' ';
+    for (int i = 0; !quote && i < length; i++) {
+      char c = value.charAt(i);
+      quote = c == ',' || c == '\n' || c == '\r';
+    }
+    if (quote) {
+      out.append('"').append(value).append('"');
+    } else {
+      out.append(value);
     }
   }
 }

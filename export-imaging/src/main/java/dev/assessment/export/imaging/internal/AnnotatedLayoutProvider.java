@@ -9,7 +9,6 @@ import dev.assessment.export.spi.Assessment;
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.MediaNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -116,9 +115,7 @@ public final class AnnotatedLayoutProvider implements LayoutProvider {
     String entry = rendered.suffix() == null ? name : withSuffix(name, rendered.suffix());
     boolean stored = rendered.suffix() != null
         || ZipWriter.isCompressed(EntryNames.suffix(file), file.mediaType());
-    try (InputStream in = content.spool().open()) {
-      zip.add(entry, stored, content.spool().size(), content.crc(), in);
-    }
+    zip.add(entry, stored, content.crc(), content.spool());
     manifest.add(entry, file, content.spool().size(), content.sha256(), Manifest.OK,
         Integer.toString(rendered.drawn()), rendered.notes());
     context.fileWritten(assessed.assessments().size(), 1);
@@ -148,7 +145,7 @@ public final class AnnotatedLayoutProvider implements LayoutProvider {
       if (context.isCancelled()) {
         return new Job(Fetched.failed(new java.io.InterruptedIOException("cancelled")), Rendered.skipped("cancelled"));
       }
-      Fetched original = Fetched.read(context, file.file());
+      Fetched original = Fetched.read(context, file.file(), false);
       if (original.failure() != null) {
         return new Job(original, Rendered.skipped("no content"));
       }

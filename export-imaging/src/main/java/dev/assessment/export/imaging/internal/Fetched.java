@@ -12,8 +12,8 @@ public final class Fetched implements AutoCloseable {
   public static final int MEMORY_PER_FILE = 8 << 20;
 
   private final @Nullable Spool spool;
-  private final long crc;
-  private final @Nullable byte[] sha256;
+  private long crc;
+  private @Nullable byte[] sha256;
   private final @Nullable Exception failure;
 
   private Fetched(@Nullable Spool spool, long crc, @Nullable byte[] sha256, @Nullable Exception failure) {
@@ -66,9 +66,26 @@ public final class Fetched implements AutoCloseable {
    * Returns the SHA-256 of the content in lower-case hex.
    *
    * @return the hex digest
+   * @throws java.io.IOException if the content was read without digests and cannot be re-read
    */
-  public String sha256() {
+  public String sha256() throws java.io.IOException {
+    digest();
     return sha256 == null ? "" : HexFormat.of().formatHex(sha256);
+  }
+
+  /** Computes the digests from the spool when the content was read without them. */
+  private void digest() throws java.io.IOException {
+    if (sha256 != null || spool == null) {
+      return;
+    }
+    java.security.MessageDigest sha = newDigest();
+    try (java.io.InputStream in = spool.open()) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        sha.update(buffer, 0, n);
+      }
+    }
+    sha256 = sha.digest();
   }
 
   /**
@@ -81,6 +98,20 @@ public final class Fetched implements AutoCloseable {
    */
   public static Fetched read(dev.assessment.export.core.layout.ExportContext context,
       dev.assessment.export.spi.MediaFile file) {
+    return read(context, file, true);
+  }
+
+  /**
+   * Reads a file's content into a spool, with or without its digests; without, they are
+   * computed from the spool when first asked for.
+   *
+   * @param context the export's context, which opens media
+   * @param file the file
+   * @param digest whether to compute the SHA-256 while reading (the CRC-32 always is)
+   * @return the content or the failure
+   */
+  public static Fetched read(dev.assessment.export.core.layout.ExportContext context,
+      dev.assessment.export.spi.MediaFile file, boolean digest) {
     Spool spool = new Spool(MEMORY_PER_FILE);
     try (java.io.InputStream in = context.openMedia(file)) {
       java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -92,11 +123,13 @@ public final class Fetched implements AutoCloseable {
           throw new java.io.InterruptedIOException("cancelled while reading file " + file.id());
         }
         crc.update(buffer, 0, n);
-        sha.update(buffer, 0, n);
+        if (digest) {
+          sha.update(buffer, 0, n);
+        }
         spool.write(buffer, 0, n);
       }
       spool.finishWriting();
-      return ok(spool, crc.getValue(), sha.digest());
+      return new Fetched(spool, crc.getValue(), digest ? sha.digest() : null, null);
     } catch (java.io.IOException | RuntimeException e) {
       spool.close();
       return failed(e);

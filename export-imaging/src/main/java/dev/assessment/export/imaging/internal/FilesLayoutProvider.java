@@ -7,7 +7,6 @@ import dev.assessment.export.core.layout.LayoutProvider;
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.MediaNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -59,7 +58,7 @@ public final class FilesLayoutProvider implements LayoutProvider {
           MediaFile file = it.next();
           pendingFiles.add(file);
           pendingNames.add(names.next(file));
-          reads.submit(() -> Fetched.read(context, file));
+          reads.submit(() -> Fetched.read(context, file, options.manifest()));
         }
         if (reads.pending() == 0) {
           break;
@@ -79,10 +78,10 @@ public final class FilesLayoutProvider implements LayoutProvider {
             continue;
           }
           boolean stored = ZipWriter.isCompressed(EntryNames.suffix(file), file.mediaType());
-          try (InputStream in = fetched.spool().open()) {
-            zip.add(name, stored, fetched.spool().size(), fetched.crc(), in);
+          zip.add(name, stored, fetched.crc(), fetched.spool());
+          if (options.manifest()) {
+            manifest.add(name, file, fetched.spool().size(), fetched.sha256(), Manifest.OK);
           }
-          manifest.add(name, file, fetched.spool().size(), fetched.sha256(), Manifest.OK);
           context.fileWritten(0, 1);
         }
       }

@@ -1,21 +1,26 @@
 package dev.assessment.export.imaging.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
- * Bytes held until they can be written: in memory up to a threshold, then in a temporary file
- * that {@link #close()} deletes. Written by one thread, then read by another.
+ * Bytes held until they can be written: in memory, in chunks (never copied to grow), up to a
+ * threshold, then in a temporary file that {@link #close()} deletes. Written by one thread, then
+ * read by another.
  */
 public final class Spool extends OutputStream {
+  private static final int CHUNK = 1 << 18;
+
   private final int memoryLimit;
-  private byte[] buffer = new byte[8192];
-  private int count;
+  private List<byte[]> chunks = new ArrayList<>();
+  private int last;
   private Path file;
   private OutputStream fileOut;
   private long size;
@@ -36,22 +41,30 @@ public final class Spool extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    if (fileOut == null && count + len > memoryLimit) {
+    if (fileOut == null && size + len > memoryLimit) {
       file = Files.createTempFile("assessment-export-", ".spool");
       fileOut = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-      fileOut.write(buffer, 0, count);
-      buffer = null;
-    }
-    if (fileOut != null) {
-      fileOut.write(b, off, len);
-    } else {
-      if (count + len > buffer.length) {
-        buffer = Arrays.copyOf(buffer, Math.min(memoryLimit, Math.max(buffer.length * 2, count + len)));
+      for (int i = 0; i < chunks.size(); i++) {
+        fileOut.write(chunks.get(i), 0, i == chunks.size() - 1 ? last : CHUNK);
       }
-      System.arraycopy(b, off, buffer, count, len);
-      count += len;
+      chunks = null;
     }
     size += len;
+    if (fileOut != null) {
+      fileOut.write(b, off, len);
+      return;
+    }
+    while (len > 0) {
+      if (chunks.isEmpty() || last == CHUNK) {
+        chunks.add(new byte[CHUNK]);
+        last = 0;
+      }
+      int n = Math.min(len, CHUNK - last);
+      System.arraycopy(b, off, chunks.get(chunks.size() - 1), last, n);
+      last += n;
+      off += n;
+      len -= n;
+    }
   }
 
   /**
@@ -82,7 +95,36 @@ public final class Spool extends OutputStream {
    * @throws IOException if the temporary file cannot be read
    */
   public InputStream open() throws IOException {
-    return file != null ? Files.newInputStream(file) : new ByteArrayInputStream(buffer, 0, count);
+    if (file != null) {
+      return Files.newInputStream(file);
+    }
+    List<InputStream> parts = new ArrayList<>(chunks.size());
+    for (int i = 0; i < chunks.size(); i++) {
+      parts.add(new java.io.ByteArrayInputStream(chunks.get(i), 0, i == chunks.size() - 1 ? last : CHUNK));
+    }
+    return new SequenceInputStream(Collections.enumeration(parts));
+  }
+
+  /**
+   * Copies what was written to a stream, after {@link #finishWriting()}: from memory chunk by
+   * chunk, from the temporary file in large reads.
+   *
+   * @param out where to copy
+   * @throws IOException if reading or writing fails
+   */
+  public void writeTo(OutputStream out) throws IOException {
+    if (file == null) {
+      for (int i = 0; i < chunks.size(); i++) {
+        out.write(chunks.get(i), 0, i == chunks.size() - 1 ? last : CHUNK);
+      }
+      return;
+    }
+    byte[] chunk = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(chunk)) > 0; ) {
+        out.write(chunk, 0, n);
+      }
+    }
   }
 
   /**
@@ -109,7 +151,8 @@ public final class Spool extends OutputStream {
       // Deleting is what matters.
     }
     fileOut = null;
-    buffer = null;
+    chunks = List.of();
+    last = 0;
     if (file != null) {
       try {
         Files.deleteIfExists(file);

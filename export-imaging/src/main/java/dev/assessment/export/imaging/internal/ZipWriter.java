@@ -33,7 +33,8 @@ public final class ZipWriter implements AutoCloseable {
    *
    * @param out where the archive goes; not closed
    */
-  public ZipWriter(OutputStream out) {
+  public ZipWriter(OutputStream sink) {
+    OutputStream out = new java.io.BufferedOutputStream(sink, 1 << 16);
     this.zip =
         new ZipArchiveOutputStream(
             new FilterOutputStream(out) {
@@ -85,6 +86,38 @@ public final class ZipWriter implements AutoCloseable {
    */
   public void add(String name, boolean stored, long size, long crc, InputStream content)
       throws IOException {
+    zip.putArchiveEntry(entry(name, stored, size, crc));
+    byte[] chunk = new byte[1 << 16];
+    for (int n; (n = content.read(chunk)) > 0; ) {
+      zip.write(chunk, 0, n);
+    }
+    zip.closeArchiveEntry();
+  }
+
+  /**
+   * Adds an entry whose content waits in a spool.
+   *
+   * @param name the entry's name
+   * @param stored true to STORE, false to DEFLATE
+   * @param crc the content's CRC-32
+   * @param content the content
+   * @throws IOException if writing fails
+   */
+  public void add(String name, boolean stored, long crc, Spool content) throws IOException {
+    ZipArchiveEntry entry = entry(name, stored, content.size(), crc);
+    if (stored) {
+      // Size and CRC are known: copy the bytes as they are, without a second CRC pass.
+      try (InputStream in = content.open()) {
+        zip.addRawArchiveEntry(entry, in);
+      }
+      return;
+    }
+    zip.putArchiveEntry(entry);
+    content.writeTo(zip);
+    zip.closeArchiveEntry();
+  }
+
+  private static ZipArchiveEntry entry(String name, boolean stored, long size, long crc) {
     ZipArchiveEntry entry = new ZipArchiveEntry(name);
     entry.setTime(fixedTime());
     entry.setSize(size);
@@ -95,9 +128,7 @@ public final class ZipWriter implements AutoCloseable {
     } else {
       entry.setMethod(ZipEntry.DEFLATED);
     }
-    zip.putArchiveEntry(entry);
-    content.transferTo(zip);
-    zip.closeArchiveEntry();
+    return entry;
   }
 
   /**
