@@ -1,0 +1,15 @@
+/**
+ * A reference implementation of the repository SPI over a documented schema in standard SQL
+ * ({@code schema.sql} beside these classes), for H2 and PostgreSQL alike: it streams with a
+ * forward-only cursor and a fetch size, reads a query's files and their assessments in one
+ * statement, pushes the filters and {@code LATEST} into SQL, and closes every connection and
+ * result set on every path.
+ *
+ * <pre>{@code
+ * JdbcRepository repository = JdbcRepository.builder(dataSource).mediaFolder(Path.of("media")).build();
+ * Exporter exporter = Exporter.builder().repository(repository).build();
+ * }</pre>
+ *
+ * <p>Nullness: non-null unless annotated {@link jakarta.annotation.Nullable}.
+ */
+package dev.assessment.export.jdbc;
