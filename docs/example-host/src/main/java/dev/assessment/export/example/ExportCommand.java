@@ -9,7 +9,7 @@ import dev.assessment.export.core.Layout;
 import dev.assessment.export.core.PolygonEncoding;
 import dev.assessment.export.core.bundle.Bundle;
 import dev.assessment.export.spi.AssessmentScope;
-import dev.assessment.export.spi.Workflow;
+import dev.assessment.export.jdbc.JdbcRepository;
 import dev.assessment.export.spi.memory.InMemoryRepository;
 import jakarta.annotation.Nullable;
 import java.io.PrintWriter;
@@ -29,9 +29,15 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ExportCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(names = "--bundle", required = true, paramLabel = "DIR",
+  @Option(names = "--bundle", paramLabel = "DIR",
       description = "A bundle folder: assessments.csv, optional files.csv, attributes.csv, media/.")
-  private Path bundle;
+  private @Nullable Path bundle;
+
+  @picocli.CommandLine.Mixin private JdbcOptions jdbc = new JdbcOptions();
+
+  @Option(names = "--workflow", paramLabel = "ID",
+      description = "The workflow to export (needed with --jdbc when the database holds several).")
+  private @Nullable String workflowId;
 
   @Option(names = "--layout", required = true, paramLabel = "LAYOUT",
       converter = Options.LayoutConverter.class,
@@ -65,12 +71,31 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    InMemoryRepository repository = Bundle.read(bundle);
-    Workflow workflow = repository.workflows().get(0);
+    if ((bundle == null) == (jdbc.url == null)) {
+      spec.commandLine().getErr().println("error: give exactly one of --bundle DIR and --jdbc URL");
+      return 2;
+    }
+    Exporter exporter;
+    String workflow;
+    if (bundle != null) {
+      InMemoryRepository repository = Bundle.read(bundle);
+      exporter = Exporter.builder().repository(repository).build();
+      workflow = workflowId != null ? workflowId : repository.workflows().get(0).id();
+    } else {
+      JdbcRepository repository = jdbc.repository();
+      exporter = Exporter.builder().repository(repository).build();
+      List<String> ids = repository.workflowIds();
+      if (workflowId == null && ids.size() != 1) {
+        spec.commandLine().getErr().println("error: the database holds " + ids.size() + " workflows ("
+            + String.join(", ", ids) + "): choose one with --workflow ID");
+        return 2;
+      }
+      workflow = workflowId != null ? workflowId : ids.get(0);
+    }
     ExportRequest request;
     try {
       request =
-          ExportRequest.builder(workflow.id())
+          ExportRequest.builder(workflow)
               .layout(layout)
               .assessments(assessments)
               .dataSource(dataSource)
@@ -83,7 +108,6 @@ final class ExportCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: " + Main.oneLine(e));
       return 2;
     }
-    Exporter exporter = Exporter.builder().repository(repository).build();
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = ProgressBar.onTerminal(err);
     ExportResult result;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "assessment-export 0.1.0-SNAPSHOT",
     description = "Exports assessment workflows as CSV reports and ZIP archives.",
-    subcommands = {ExportCommand.class, DemoCommand.class})
+    subcommands = {ExportCommand.class, DemoCommand.class, LoadCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 

@@ -50,6 +50,28 @@ class MainTest {
   }
 
   @Test
+  void loadThenExportJdbc_givesTheBundlesBytes(@TempDir Path dir) throws Exception {
+    assertEquals(0, run("demo", "--out", dir.toString(), "--files", "8"));
+    String url = "jdbc:h2:" + dir.resolve("db").toAbsolutePath();
+    assertEquals(0, run("load", "--bundle", dir.resolve("bundle").toString(), "--jdbc", url), err.toString());
+    assertTrue(out.toString().contains("loaded 8 file(s) of workflow wf-roof"), out.toString());
+    Path csv = dir.resolve("jdbc.csv");
+    assertEquals(0, run("export", "--jdbc", url, "--layout", "attribute-values", "--out", csv.toString()),
+        err.toString());
+    assertEquals(-1L, Files.mismatch(csv, dir.resolve("attribute-values.csv")));
+    Path zip = dir.resolve("jdbc.zip");
+    assertEquals(0, run("export", "--jdbc", url, "--layout", "files", "--out", zip.toString()), err.toString());
+    assertEquals(-1L, Files.mismatch(zip, dir.resolve("files.zip")));
+  }
+
+  @Test
+  void export_bundleAndJdbcTogetherIsAUsageError(@TempDir Path dir) {
+    assertEquals(2, run("export", "--bundle", dir.toString(), "--jdbc", "jdbc:h2:mem:x", "--layout", "files",
+        "--out", dir.resolve("x").toString()));
+    assertTrue(err.toString().contains("exactly one of --bundle DIR and --jdbc URL"), err.toString());
+  }
+
+  @Test
   void export_badBundleFailsWithOneLine(@TempDir Path dir) {
     assertEquals(1, run("export", "--bundle", dir.toString(), "--layout", "annotations",
         "--out", dir.resolve("x.csv").toString()));

@@ -85,6 +85,24 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
     return builder(new DriverManagerDataSource(url, user, password));
   }
 
+  /**
+   * Returns the ids of every workflow in the database, for tools that let a person choose.
+   *
+   * @return the ids, sorted
+   */
+  public List<String> workflowIds() {
+    return query("listing the workflows", c -> {
+      List<String> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM ae_workflow ORDER BY id");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+
   @Override
   public Optional<Workflow> workflow(String workflowId) {
     return query("reading workflow " + workflowId, c -> {

@@ -1,0 +1,27 @@
+package dev.assessment.export.example;
+
+import dev.assessment.export.jdbc.JdbcRepository;
+import jakarta.annotation.Nullable;
+import picocli.CommandLine.Option;
+
+/** {@code --jdbc URL --user U --password P}: the database behind the JDBC repository. */
+final class JdbcOptions {
+  @Option(names = "--jdbc", paramLabel = "URL",
+      description = "A JDBC URL of a database with the reference schema, e.g. jdbc:h2:./demo-db")
+  @Nullable String url;
+
+  @Option(names = "--user", paramLabel = "USER", description = "The database user.")
+  @Nullable String user;
+
+  @Option(names = "--password", paramLabel = "PASSWORD", description = "The database password.")
+  @Nullable String password;
+
+  JdbcRepository repository() {
+    return JdbcRepository.builder(url, user, password).build();
+  }
+
+  java.sql.Connection connect() throws java.sql.SQLException {
+    return user == null ? java.sql.DriverManager.getConnection(url)
+        : java.sql.DriverManager.getConnection(url, user, password);
+  }
+}
