@@ -50,5 +50,7 @@ class ReadmeTest {
     }
     String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
     assertTrue(readme.contains(unindented), "README.md must show:\n" + unindented);
+    String guide = Files.readString(Path.of("../docs/getting-started.md"), StandardCharsets.UTF_8);
+    assertTrue(guide.contains(unindented), "docs/getting-started.md must show:\n" + unindented);
   }
 }

@@ -17,6 +17,7 @@ class JdbcRepositoryContractTest extends RepositoryContract {
     return h2;
   }
 
+  // guide:start
   @Override
   protected RepositoryUnderTest load(InMemoryRepository fixture) throws Exception {
     JdbcDataSource h2 = freshDatabase();
@@ -30,4 +31,5 @@ class JdbcRepositoryContractTest extends RepositoryContract {
       }
     });
   }
+  // guide:end
 }

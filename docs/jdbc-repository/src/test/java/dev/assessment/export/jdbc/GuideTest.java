@@ -1,0 +1,25 @@
+package dev.assessment.export.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The SPI guide shows the contract test's factory method as the tests compile and run it. */
+class GuideTest {
+  @Test
+  void spiGuide_showsTheCompiledContractTest() throws Exception {
+    String source = Files.readString(
+        Path.of("src/test/java/dev/assessment/export/jdbc/JdbcRepositoryContractTest.java"), StandardCharsets.UTF_8);
+    String snippet = source.substring(
+        source.indexOf("// guide:start\n") + "// guide:start\n".length(), source.indexOf("  // guide:end"));
+    StringBuilder unindented = new StringBuilder();
+    for (String line : snippet.split("\n")) {
+      unindented.append(line.startsWith("  ") ? line.substring(2) : line).append('\n');
+    }
+    String guide = Files.readString(Path.of("../spi.md"), StandardCharsets.UTF_8);
+    assertTrue(guide.contains(unindented), "docs/spi.md must show:\n" + unindented);
+  }
+}
