@@ -30,6 +30,7 @@ public final class ExportRequest {
   private final PolygonEncoding polygons;
   private final boolean strict;
   private final ArchiveOptions archive;
+  private final @Nullable Shard shard;
 
   private ExportRequest(Builder b) {
     this.workflowId = b.workflowId;
@@ -42,6 +43,7 @@ public final class ExportRequest {
     this.polygons = b.polygons;
     this.strict = b.strict;
     this.archive = b.archive;
+    this.shard = b.shard;
   }
 
   /**
@@ -73,6 +75,7 @@ public final class ExportRequest {
     b.polygons = polygons;
     b.strict = strict;
     b.archive = archive;
+    b.shard = shard;
     return b;
   }
 
@@ -167,6 +170,36 @@ public final class ExportRequest {
   }
 
   /**
+   * Returns the shard this request exports, when it exports a part.
+   *
+   * @return the shard, or null for the whole export
+   */
+  public @Nullable Shard shard() {
+    return shard;
+  }
+
+  /**
+   * Returns a fingerprint of everything in this request that decides the output's bytes (not
+   * the shard, the threads or the read-ahead), so that parts of one request can be recognised.
+   *
+   * @return a lower-case hex SHA-256
+   */
+  public String fingerprint() {
+    String canonical = String.join("\u0000", workflowId, assessments.name(), layout.name(),
+        String.valueOf(dataSourceId), String.valueOf(orderId), Boolean.toString(bom),
+        Boolean.toString(neutraliseFormulas), polygons.name(), Boolean.toString(strict),
+        Boolean.toString(archive.manifest()), Integer.toString(archive.maxEntryNameBytes()),
+        Float.toString(archive.jpegQuality()), Long.toString(archive.maxPixels()),
+        Integer.toString(archive.maxLongEdge()), Boolean.toString(archive.fill()));
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /**
    * Returns the repository query this request makes.
    *
    * @return the query with the workflow, filters and scope
@@ -193,14 +226,15 @@ public final class ExportRequest {
         && neutraliseFormulas == r.neutraliseFormulas
         && polygons == r.polygons
         && strict == r.strict
-        && archive.equals(r.archive);
+        && archive.equals(r.archive)
+        && Objects.equals(shard, r.shard);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
         workflowId, assessments, layout, dataSourceId, orderId, bom, neutraliseFormulas, polygons,
-        strict, archive);
+        strict, archive, shard);
   }
 
   @Override
@@ -209,7 +243,7 @@ public final class ExportRequest {
         + assessments + (dataSourceId == null ? "" : ", dataSource=" + dataSourceId)
         + (orderId == null ? "" : ", order=" + orderId) + ", bom=" + bom
         + ", neutraliseFormulas=" + neutraliseFormulas + ", polygons=" + polygons + ", strict="
-        + strict + ", archive=" + archive + "]";
+        + strict + ", archive=" + archive + (shard == null ? "" : ", shard=" + shard) + "]";
   }
 
   private static String requireId(@Nullable String id, String field) {
@@ -232,6 +266,7 @@ public final class ExportRequest {
     private PolygonEncoding polygons = PolygonEncoding.WKT;
     private boolean strict;
     private ArchiveOptions archive = ArchiveOptions.defaults();
+    private @Nullable Shard shard;
 
     private Builder(String workflowId) {
       this.workflowId = workflowId;
@@ -341,6 +376,29 @@ public final class ExportRequest {
      */
     public Builder archive(ArchiveOptions archive) {
       this.archive = Objects.requireNonNull(archive, "archive");
+      return this;
+    }
+
+    /**
+     * Exports one shard of the request, as a part to merge (default: the whole export).
+     *
+     * @param index which shard, from 0
+     * @param count how many shards
+     * @return this builder
+     * @throws IllegalArgumentException if the index is outside {@code [0, count)}
+     */
+    public Builder shard(int index, int count) {
+      this.shard = new Shard(index, count);
+      return this;
+    }
+
+    /**
+     * Exports the whole request rather than a shard (the default).
+     *
+     * @return this builder
+     */
+    public Builder wholeExport() {
+      this.shard = null;
       return this;
     }
 

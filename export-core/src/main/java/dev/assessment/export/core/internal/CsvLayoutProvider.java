@@ -41,6 +41,10 @@ public final class CsvLayoutProvider implements LayoutProvider {
   @Override
   public void write(ExportContext context, OutputStream out) throws IOException {
     ExportRequest request = context.request();
+    String marker = context.partMarker();
+    if (marker != null) {
+      out.write((marker + "\n").getBytes(StandardCharsets.US_ASCII));
+    }
     if (request.bom()) {
       out.write(BOM);
     }

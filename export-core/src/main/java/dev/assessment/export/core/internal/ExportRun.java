@@ -6,6 +6,8 @@ import dev.assessment.export.core.ExportListener;
 import dev.assessment.export.core.ExportProgress;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportWarning;
+import dev.assessment.export.core.Parts;
+import dev.assessment.export.core.Shard;
 import dev.assessment.export.core.layout.ExportContext;
 import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.Assessment;
@@ -70,6 +72,7 @@ public final class ExportRun implements ExportContext {
   private long assessmentsWritten;
   private long rows;
   private @Nullable CountingOutputStream bytes;
+  private long total = -1;
 
   /**
    * Creates the state of one export.
@@ -137,21 +140,70 @@ public final class ExportRun implements ExportContext {
 
   @Override
   public OptionalLong totalFiles() {
-    return totalFiles;
+    Shard shard = request.shard();
+    if (shard == null) {
+      return totalFiles;
+    }
+    long all = total();
+    return OptionalLong.of(shard.to(all) - shard.from(all));
   }
 
   @Override
   public Stream<AssessedFile> assessedFiles() {
     Stream<AssessedFile> source = call(() -> assessments.assessedFiles(query), "opening the files");
-    return guarded(source, f -> f.file().id())
-        .filter(f -> query.selects(f.file()))
+    return inShard(guarded(source, f -> f.file().id()).filter(f -> query.selects(f.file())))
         .map(this::scoped);
   }
 
   @Override
   public Stream<MediaFile> files() {
     Stream<MediaFile> source = call(() -> assessments.files(query), "opening the files");
-    return guarded(source, MediaFile::id).filter(query::selects);
+    return inShard(guarded(source, MediaFile::id).filter(query::selects));
+  }
+
+  @Override
+  public Stream<MediaFile> filesBeforeShard() {
+    Shard shard = request.shard();
+    if (shard == null) {
+      return Stream.empty();
+    }
+    long from = shard.from(total());
+    Stream<MediaFile> source = call(() -> assessments.files(query), "opening the files");
+    return guarded(source, MediaFile::id).filter(query::selects).limit(from);
+  }
+
+  @Override
+  public @Nullable String partMarker() {
+    Shard shard = request.shard();
+    return shard == null ? null : Parts.marker(request, shard, total());
+  }
+
+  /** Keeps the shard's range of an already filtered stream; stops reading at its end. */
+  private <T> Stream<T> inShard(Stream<T> filtered) {
+    Shard shard = request.shard();
+    if (shard == null) {
+      return filtered;
+    }
+    long total = total();
+    return filtered.skip(shard.from(total)).limit(shard.to(total) - shard.from(total));
+  }
+
+  /**
+   * Returns the number of files of the whole request: the repository's count, or a count of its
+   * file stream. Computed once.
+   */
+  private synchronized long total() {
+    if (total < 0) {
+      if (totalFiles.isPresent()) {
+        total = totalFiles.getAsLong();
+      } else {
+        Stream<MediaFile> source = call(() -> assessments.files(query), "counting the files");
+        try (Stream<MediaFile> s = guarded(source, MediaFile::id)) {
+          total = s.filter(query::selects).count();
+        }
+      }
+    }
+    return total;
   }
 
   @Override
@@ -238,7 +290,7 @@ public final class ExportRun implements ExportContext {
    */
   public ExportProgress progress() {
     CountingOutputStream b = bytes;
-    return new ExportProgress(filesDone, totalFiles, rows, b == null ? 0 : b.count());
+    return new ExportProgress(filesDone, totalFiles(), rows, b == null ? 0 : b.count());
   }
 
   /**

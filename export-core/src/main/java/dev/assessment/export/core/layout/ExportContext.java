@@ -76,6 +76,25 @@ public interface ExportContext {
   Stream<MediaFile> files();
 
   /**
+   * Returns the files that come before this export's shard, in order, so that a layout whose
+   * output depends on earlier files (the archive layouts' entry-name counts) can account for
+   * them. Empty when the request exports the whole. The caller closes the stream.
+   *
+   * @return the files before the shard
+   */
+  Stream<MediaFile> filesBeforeShard();
+
+  /**
+   * Returns the marker a part starts with, when the request exports a shard: {@code
+   * #assessment-export-part v1 <fingerprint> <index> <count> <total files>}. A CSV part starts
+   * with it as its first line; an archive part holds it as its first entry, {@value
+   * dev.assessment.export.core.Parts#MARKER_ENTRY}.
+   *
+   * @return the marker, without a line end; null for the whole export
+   */
+  @Nullable String partMarker();
+
+  /**
    * Opens a file's content through the media repository. The caller closes the stream.
    *
    * @param file the file

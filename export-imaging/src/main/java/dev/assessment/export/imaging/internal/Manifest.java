@@ -3,7 +3,6 @@ package dev.assessment.export.imaging.internal;
 import dev.assessment.export.core.internal.Cells;
 import dev.assessment.export.spi.MediaFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -84,9 +83,7 @@ public final class Manifest implements AutoCloseable {
    */
   public void writeTo(ZipWriter zip) throws IOException {
     spool.finishWriting();
-    try (InputStream in = spool.open()) {
-      zip.add(NAME, false, spool.size(), crc.getValue(), in);
-    }
+    zip.add(NAME, false, crc.getValue(), spool);
   }
 
   @Override

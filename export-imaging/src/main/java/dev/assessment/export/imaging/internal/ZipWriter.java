@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -75,27 +77,9 @@ public final class ZipWriter implements AutoCloseable {
   }
 
   /**
-   * Adds an entry whose size and CRC are known.
-   *
-   * @param name the entry's name
-   * @param stored true to STORE, false to DEFLATE
-   * @param size the content's size
-   * @param crc the content's CRC-32
-   * @param content the content; read to the end, not closed
-   * @throws IOException if writing fails
-   */
-  public void add(String name, boolean stored, long size, long crc, InputStream content)
-      throws IOException {
-    zip.putArchiveEntry(entry(name, stored, size, crc));
-    byte[] chunk = new byte[1 << 16];
-    for (int n; (n = content.read(chunk)) > 0; ) {
-      zip.write(chunk, 0, n);
-    }
-    zip.closeArchiveEntry();
-  }
-
-  /**
-   * Adds an entry whose content waits in a spool.
+   * Adds an entry whose content waits in a spool: STORED as it is, or DEFLATED here first, so
+   * that every entry is written with its sizes and CRC in its local header (no data
+   * descriptor). A merge that copies entries raw then writes exactly the same bytes.
    *
    * @param name the entry's name
    * @param stored true to STORE, false to DEFLATE
@@ -104,31 +88,49 @@ public final class ZipWriter implements AutoCloseable {
    * @throws IOException if writing fails
    */
   public void add(String name, boolean stored, long crc, Spool content) throws IOException {
-    ZipArchiveEntry entry = entry(name, stored, content.size(), crc);
     if (stored) {
-      // Size and CRC are known: copy the bytes as they are, without a second CRC pass.
       try (InputStream in = content.open()) {
-        zip.addRawArchiveEntry(entry, in);
+        addRaw(name, ZipEntry.STORED, content.size(), content.size(), crc, in);
       }
       return;
     }
-    zip.putArchiveEntry(entry);
-    content.writeTo(zip);
-    zip.closeArchiveEntry();
+    try (Spool deflated = new Spool(Fetched.MEMORY_PER_FILE)) {
+      Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+      try {
+        // finish(), not close(): closing would close, and so drop, the spool.
+        DeflaterOutputStream d = new DeflaterOutputStream(deflated, deflater, 1 << 16);
+        content.writeTo(d);
+        d.finish();
+      } finally {
+        deflater.end();
+      }
+      deflated.finishWriting();
+      try (InputStream in = deflated.open()) {
+        addRaw(name, ZipEntry.DEFLATED, content.size(), deflated.size(), crc, in);
+      }
+    }
   }
 
-  private static ZipArchiveEntry entry(String name, boolean stored, long size, long crc) {
+  /**
+   * Adds an entry from its compressed bytes, as they are.
+   *
+   * @param name the entry's name
+   * @param method {@link ZipEntry#STORED} or {@link ZipEntry#DEFLATED}
+   * @param size the uncompressed size
+   * @param compressedSize the size of {@code raw}
+   * @param crc the CRC-32 of the uncompressed content
+   * @param raw the compressed bytes; read to the end, not closed
+   * @throws IOException if writing fails
+   */
+  public void addRaw(String name, int method, long size, long compressedSize, long crc, InputStream raw)
+      throws IOException {
     ZipArchiveEntry entry = new ZipArchiveEntry(name);
     entry.setTime(fixedTime());
+    entry.setMethod(method);
     entry.setSize(size);
-    if (stored) {
-      entry.setMethod(ZipEntry.STORED);
-      entry.setCompressedSize(size);
-      entry.setCrc(crc);
-    } else {
-      entry.setMethod(ZipEntry.DEFLATED);
-    }
-    return entry;
+    entry.setCompressedSize(compressedSize);
+    entry.setCrc(crc);
+    zip.addRawArchiveEntry(entry, raw);
   }
 
   /**

@@ -1,0 +1,45 @@
+package dev.assessment.export.imaging;
+
+import dev.assessment.export.core.ExportException;
+import dev.assessment.export.core.Parts;
+import dev.assessment.export.imaging.internal.ArchiveCopy;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Merges the archive parts of a sharded {@code FILES} or {@code ANNOTATED_FILES} export into the
+ * bytes the one-machine export of the request writes: entries are copied raw, without
+ * decompressing or recompressing, in shard order; the parts' manifests become one.
+ *
+ * <pre>{@code
+ * ArchiveParts.merge(List.of(part0, part1, part2), Files.newOutputStream(target));
+ * }</pre>
+ */
+public final class ArchiveParts {
+  private ArchiveParts() {}
+
+  /**
+   * Merges archive parts. Streams: memory holds one copy buffer and the manifest in a spool.
+   *
+   * @param parts the parts, in any order
+   * @param out where the archive goes; not closed
+   * @throws ExportException if the parts do not belong together (another request, other data,
+   *     a missing or repeated shard), naming them
+   * @throws IOException if a part cannot be read or the output written
+   */
+  public static void merge(List<Path> parts, OutputStream out) throws IOException {
+    List<Parts.Marker> markers = new ArrayList<>();
+    for (Path p : parts) {
+      markers.add(Parts.parse(p.toString(), ArchiveCopy.marker(p)));
+    }
+    List<Parts.Marker> ordered = Parts.check(markers);
+    List<Path> paths = new ArrayList<>();
+    for (Parts.Marker m : ordered) {
+      paths.add(Path.of(m.name()));
+    }
+    ArchiveCopy.merge(paths, out);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.assessment.export.imaging;
+
+import dev.assessment.export.imaging.internal.ArchiveCopy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Cuts an archive of the archive layouts into volumes, {@code <base>-001.zip}, {@code
+ * <base>-002.zip}, …, each a valid archive with its own manifest, so that a delivery link never
+ * points at one huge file. Entries are copied raw, in order; the same archive and caps give the
+ * same volumes.
+ */
+public final class ArchiveVolumes {
+  private ArchiveVolumes() {}
+
+  /**
+   * Cuts an archive into volumes.
+   *
+   * @param archive the archive, as an export wrote it
+   * @param dir the folder to write the volumes into
+   * @param base the volumes' name before {@code -001.zip}
+   * @param maxEntries the most entries a volume holds, manifest not counted; at least 1
+   * @param maxBytes the most bytes a volume's entries take; a single entry larger than this gets
+   *     a volume of its own
+   * @return the volumes written, in order
+   * @throws IllegalArgumentException if a cap is less than 1
+   * @throws IOException if the archive cannot be read or a volume written
+   */
+  public static List<Path> split(Path archive, Path dir, String base, int maxEntries, long maxBytes)
+      throws IOException {
+    if (maxEntries < 1 || maxBytes < 1) {
+      throw new IllegalArgumentException(
+          "volumes hold at least one entry and one byte: maxEntries " + maxEntries + ", maxBytes " + maxBytes);
+    }
+    return ArchiveCopy.split(archive, dir, base, maxEntries, maxBytes);
+  }
+}

@@ -1,0 +1,198 @@
+package dev.assessment.export.imaging;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assessment.export.core.ArchiveOptions;
+import dev.assessment.export.core.ExportException;
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.core.ExportSink;
+import dev.assessment.export.core.Exporter;
+import dev.assessment.export.core.Layout;
+import dev.assessment.export.spi.AssessmentKind;
+import dev.assessment.export.spi.Polygon;
+import dev.assessment.export.spi.memory.InMemoryRepository;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** Archive parts merge into the whole export's bytes; volumes cut an archive and keep it whole. */
+class ArchivePartsProperties {
+  private static final byte[] PNG = png();
+
+  private static byte[] png() {
+    try {
+      return Images.png(Images.solid(40, 30, Color.GRAY));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Files whose external ids repeat, so that bases are shared across shards; some in no order,
+   * some without content, some annotated.
+   */
+  static InMemoryRepository repository(long seed, int files) {
+    Random r = new Random(seed);
+    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "Roof")
+        .dataSource("ds", "d").order("o", "8492192");
+    for (int i = 0; i < files; i++) {
+      String ext = "E" + r.nextInt(4) + (r.nextBoolean() ? "" : ".x");
+      boolean content = r.nextInt(6) != 0;
+      boolean annotated = r.nextBoolean();
+      String name = r.nextBoolean() ? "a.png" : "b.txt";
+      b.file("f" + i, f -> {
+        f.externalId(ext).fileName(name).order("o");
+        if (content) {
+          f.content(name.endsWith(".png") ? PNG : ("text " + ext).getBytes(StandardCharsets.UTF_8));
+        }
+        if (annotated) {
+          f.assessment("a", AssessmentKind.HUMAN, Instant.EPOCH,
+              a -> a.annotation("e", "dent", Polygon.of(2, 2, 30, 2, 30, 20), 0.5));
+        }
+      });
+    }
+    return b.build();
+  }
+
+  @Property(tries = 40)
+  void mergedArchiveParts_equalTheWholeExport(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 16) int n, @ForAll boolean annotated,
+      @ForAll boolean manifest) throws Exception {
+    InMemoryRepository repo = repository(seed, 1 + Math.floorMod(seed, 30));
+    Exporter exporter = Exporter.builder().repository(repo).build();
+    ExportRequest whole = ExportRequest.builder("wf").layout(annotated ? Layout.ANNOTATED_FILES : Layout.FILES)
+        .order("o").archive(ArchiveOptions.builder().manifest(manifest).threads(2).build()).build();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    exporter.export(whole, ExportSink.of(expected));
+    Path dir = Files.createTempDirectory("parts");
+    try {
+      List<Path> parts = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Path part = dir.resolve("part-" + i + ".zip");
+        exporter.export(whole.toBuilder().shard(i, n).build(), ExportSink.of(part));
+        parts.add(part);
+      }
+      Collections.reverse(parts);
+      ByteArrayOutputStream merged = new ByteArrayOutputStream();
+      ArchiveParts.merge(parts, merged);
+      assertArrayEquals(expected.toByteArray(), merged.toByteArray());
+    } finally {
+      delete(dir);
+    }
+    assertEquals(0, repo.openStreams());
+  }
+
+  @Property(tries = 30)
+  void volumes_holdTheWholeArchiveWithinTheirCaps(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 7) int maxEntries,
+      @ForAll @IntRange(min = 100, max = 5000) int maxBytes) throws Exception {
+    InMemoryRepository repo = repository(seed, 1 + Math.floorMod(seed, 25));
+    Path dir = Files.createTempDirectory("volumes");
+    try {
+      Path archive = dir.resolve("files.zip");
+      Exporter.builder().repository(repo).build()
+          .export(ExportRequest.builder("wf").layout(Layout.FILES).build(), ExportSink.of(archive));
+      List<String> expectedNames = new ArrayList<>();
+      List<String> expectedRows;
+      try (ZipFile z = new ZipFile(archive.toFile())) {
+        for (ZipEntry e : Collections.list(z.entries())) {
+          if (!e.getName().equals("manifest.csv")) {
+            expectedNames.add(e.getName());
+          }
+        }
+        expectedRows = rows(z);
+      }
+      List<Path> volumes = ArchiveVolumes.split(archive, dir.resolve("v"), "files", maxEntries, maxBytes);
+      List<String> names = new ArrayList<>();
+      List<String> rows = new ArrayList<>();
+      for (int i = 0; i < volumes.size(); i++) {
+        assertEquals(String.format("files-%03d.zip", i + 1), volumes.get(i).getFileName().toString());
+        try (ZipFile z = new ZipFile(volumes.get(i).toFile())) {
+          long bytes = 0;
+          int entries = 0;
+          for (ZipEntry e : Collections.list(z.entries())) {
+            if (e.getName().equals("manifest.csv")) {
+              continue;
+            }
+            names.add(e.getName());
+            entries++;
+            bytes += e.getCompressedSize();
+            try (InputStream in = z.getInputStream(e)) {
+              in.readAllBytes();
+            }
+          }
+          assertTrue(entries <= maxEntries, "entries " + entries + " > " + maxEntries);
+          assertTrue(entries <= 1 || bytes <= maxBytes, "bytes " + bytes + " > " + maxBytes);
+          assertEquals("manifest.csv", Collections.list(z.entries()).get(z.size() - 1).getName());
+          rows.addAll(rows(z));
+        }
+      }
+      assertEquals(expectedNames, names);
+      assertEquals(expectedRows, rows);
+      List<Path> again = ArchiveVolumes.split(archive, dir.resolve("w"), "files", maxEntries, maxBytes);
+      for (int i = 0; i < volumes.size(); i++) {
+        assertArrayEquals(Files.readAllBytes(volumes.get(i)), Files.readAllBytes(again.get(i)), "deterministic");
+      }
+    } finally {
+      delete(dir);
+    }
+  }
+
+  @Test
+  void merge_refusesPartsOfAnotherRequest() throws Exception {
+    InMemoryRepository repo = repository(1, 8);
+    Exporter exporter = Exporter.builder().repository(repo).build();
+    Path dir = Files.createTempDirectory("parts");
+    try {
+      Path a = dir.resolve("a.zip");
+      Path b = dir.resolve("b.zip");
+      exporter.export(ExportRequest.builder("wf").layout(Layout.FILES).shard(0, 2).build(), ExportSink.of(a));
+      exporter.export(ExportRequest.builder("wf").layout(Layout.FILES).dataSource("ds").shard(1, 2).build(),
+          ExportSink.of(b));
+      ExportException e = assertThrows(ExportException.class,
+          () -> ArchiveParts.merge(List.of(a, b), new ByteArrayOutputStream()));
+      assertTrue(e.getMessage().contains("does not belong with"), e.getMessage());
+      ExportException missing = assertThrows(ExportException.class,
+          () -> ArchiveParts.merge(List.of(b), new ByteArrayOutputStream()));
+      assertTrue(missing.getMessage().contains("are missing"), missing.getMessage());
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static List<String> rows(ZipFile z) throws IOException {
+    ZipEntry m = z.getEntry("manifest.csv");
+    String text = new String(z.getInputStream(m).readAllBytes(), StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>(List.of(text.split("\r\n")));
+    lines.remove(0);
+    return lines;
+  }
+
+  static void delete(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
