@@ -286,7 +286,23 @@ public final class Runner {
       Files.delete(out);
       return bytes;
     });
+    List<Path> parts = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Path part = work.resolve("part-" + i + ".zip");
+      exporter.export(request.toBuilder().shard(i, 4).build(), ExportSink.of(part));
+      parts.add(part);
+    }
+    tasks.put("ArchiveParts.merge of 4 parts (raw entry copy)", () -> {
+      try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+        dev.assessment.export.imaging.ArchiveParts.merge(parts, o);
+      }
+      Files.delete(out);
+      return bytes;
+    });
     List<Stat> stats = alternate(runs, tasks);
+    for (Path p : parts) {
+      Files.delete(p);
+    }
     String scenario = String.format(L, "files ZIP, %d photo-like JPEGs, %.0f MB", count, total / 1e6);
     for (Stat s : stats) {
       row(scenario, s, String.format(L, "%.0f MB/s, %.0f files/s", bytes / 1e6 / s.median(), count / s.median()),

@@ -69,6 +69,14 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
   private Path out;
 
+  @Option(names = "--volume-entries", paramLabel = "N",
+      description = "Archives only: cut the archive into volumes of at most N entries each.")
+  private int volumeEntries;
+
+  @Option(names = "--volume-bytes", paramLabel = "BYTES",
+      description = "Archives only: cut the archive into volumes of at most BYTES of entries each.")
+  private long volumeBytes;
+
   @Override
   public Integer call() throws Exception {
     if ((bundle == null) == (jdbc.url == null)) {
@@ -117,6 +125,20 @@ final class ExportCommand implements Callable<Integer> {
       bar.clear();
     }
     report(spec.commandLine().getOut(), err, out, result);
+    if (volumeEntries > 0 || volumeBytes > 0) {
+      if (layout.isCsv()) {
+        err.println("error: volumes are for the archive layouts, not " + layout.slug());
+        return 2;
+      }
+      String name = out.getFileName().toString();
+      String base = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+      Path dir = out.toAbsolutePath().getParent();
+      java.util.List<Path> volumes = dev.assessment.export.imaging.ArchiveVolumes.split(out, dir, base,
+          volumeEntries > 0 ? volumeEntries : Integer.MAX_VALUE, volumeBytes > 0 ? volumeBytes : Long.MAX_VALUE);
+      java.nio.file.Files.delete(out);
+      spec.commandLine().getOut().println("cut into " + volumes.size() + " volume(s): " + volumes.get(0).getFileName()
+          + (volumes.size() > 1 ? " … " + volumes.get(volumes.size() - 1).getFileName() : ""));
+    }
     return 0;
   }
 

@@ -65,6 +65,20 @@ class MainTest {
   }
 
   @Test
+  void export_volumesCutTheArchive(@TempDir Path dir) throws Exception {
+    assertEquals(0, run("demo", "--out", dir.toString(), "--files", "10"));
+    Path zip = dir.resolve("v/files.zip");
+    Files.createDirectories(zip.getParent());
+    assertEquals(0, run("export", "--bundle", dir.resolve("bundle").toString(), "--layout", "files",
+        "--volume-entries", "4", "--out", zip.toString()), err.toString());
+    assertTrue(out.toString().contains("cut into 3 volume(s): files-001.zip … files-003.zip"), out.toString());
+    try (ZipFile v = new ZipFile(dir.resolve("v/files-003.zip").toFile())) {
+      assertEquals(3, v.size(), "2 entries and the manifest");
+    }
+    assertTrue(!Files.exists(zip));
+  }
+
+  @Test
   void export_bundleAndJdbcTogetherIsAUsageError(@TempDir Path dir) {
     assertEquals(2, run("export", "--bundle", dir.toString(), "--jdbc", "jdbc:h2:mem:x", "--layout", "files",
         "--out", dir.resolve("x").toString()));
