@@ -76,12 +76,40 @@ public final class EntryNames {
    */
   public String next(MediaFile file) {
     String suffix = suffix(file);
+    String base = cutBase(file, suffix);
+    int count = counts.merge(base.toLowerCase(Locale.ROOT), 1, Integer::sum);
+    return base + "_" + count + "." + suffix;
+  }
+
+  /**
+   * Returns the key a file is counted under: its cut base, compared without case.
+   *
+   * @param file the file
+   * @return the key
+   */
+  public String key(MediaFile file) {
+    return cutBase(file, suffix(file)).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Counts a file that comes earlier in the archive than the files to name, if its key is one
+   * of {@code keys}; files under other keys cannot change the names to come, so they are not
+   * kept.
+   *
+   * @param file an earlier file
+   * @param keys the keys of the files to name
+   */
+  public void countEarlier(MediaFile file, java.util.Set<String> keys) {
+    String key = key(file);
+    if (keys.contains(key)) {
+      counts.merge(key, 1, Integer::sum);
+    }
+  }
+
+  private String cutBase(MediaFile file, String suffix) {
     // Room for "_" + count (at most 10 digits) + "." + suffix, and a "_" before a reserved name.
     int room = maxBytes - (1 + 10 + 1 + suffix.length()) - 1;
-    String base = guardReserved(cut(base(file), room));
-    String key = base.toLowerCase(Locale.ROOT);
-    int count = counts.merge(key, 1, Integer::sum);
-    return base + "_" + count + "." + suffix;
+    return guardReserved(cut(base(file), room));
   }
 
   /**

@@ -14,8 +14,9 @@ final class Parts2 {
   private Parts2() {}
 
   /**
-   * When the export is a shard: writes the marker entry, and names the files before the shard
-   * so that this part numbers shared bases as the whole export does.
+   * When the export is a shard: writes the marker entry, and counts the files before the shard
+   * that share a base with the shard's files, so that this part numbers them as the whole export
+   * does.
    */
   static void start(ExportContext context, ZipWriter zip, EntryNames names) throws IOException {
     String marker = context.partMarker();
@@ -30,10 +31,19 @@ final class Parts2 {
       spool.finishWriting();
       zip.add(Parts.MARKER_ENTRY, true, crc.getValue(), spool);
     }
+    // Only the bases of this shard's files matter: collect them first, so that memory is
+    // bounded by the shard, not by every file before it.
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    try (Stream<MediaFile> mine = context.files()) {
+      Iterator<MediaFile> it = mine.iterator();
+      while (it.hasNext()) {
+        keys.add(names.key(it.next()));
+      }
+    }
     try (Stream<MediaFile> before = context.filesBeforeShard()) {
       Iterator<MediaFile> it = before.iterator();
       while (it.hasNext()) {
-        names.next(it.next());
+        names.countEarlier(it.next(), keys);
       }
     }
   }
