@@ -3,7 +3,6 @@ package dev.assessment.export.imaging.internal;
 import dev.assessment.export.core.ArchiveOptions;
 import dev.assessment.export.core.Layout;
 import dev.assessment.export.core.layout.ExportContext;
-import dev.assessment.export.core.layout.LayoutProvider;
 import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.Assessment;
 import dev.assessment.export.spi.MediaFile;
@@ -12,10 +11,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -27,26 +24,13 @@ import java.util.stream.Stream;
  * flight; the archive is written in the repository's order, so its bytes do not depend on the
  * number of threads.
  */
-public final class AnnotatedLayoutProvider implements LayoutProvider {
+public final class AnnotatedLayoutProvider extends ArchiveLayout {
   /** The manifest's columns after the standard ones. */
   static final List<String> EXTRA_COLUMNS = List.of("annotations_drawn", "notes");
 
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
-  public AnnotatedLayoutProvider() {}
-
-  @Override
-  public Set<Layout> layouts() {
-    return EnumSet.of(Layout.ANNOTATED_FILES);
-  }
-
-  @Override
-  public String extension(Layout layout) {
-    return "zip";
-  }
-
-  @Override
-  public String mediaType(Layout layout) {
-    return "application/zip";
+  public AnnotatedLayoutProvider() {
+    super(Layout.ANNOTATED_FILES);
   }
 
   @Override

@@ -3,17 +3,14 @@ package dev.assessment.export.imaging.internal;
 import dev.assessment.export.core.ArchiveOptions;
 import dev.assessment.export.core.Layout;
 import dev.assessment.export.core.layout.ExportContext;
-import dev.assessment.export.core.layout.LayoutProvider;
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.MediaNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -21,24 +18,11 @@ import java.util.stream.Stream;
  * repository's order, with a manifest last. Content is read a few files ahead on other threads;
  * a file that cannot be read is skipped and reported, never left half-written in the archive.
  */
-public final class FilesLayoutProvider implements LayoutProvider {
+public final class FilesLayoutProvider extends ArchiveLayout {
 
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
-  public FilesLayoutProvider() {}
-
-  @Override
-  public Set<Layout> layouts() {
-    return EnumSet.of(Layout.FILES);
-  }
-
-  @Override
-  public String extension(Layout layout) {
-    return "zip";
-  }
-
-  @Override
-  public String mediaType(Layout layout) {
-    return "application/zip";
+  public FilesLayoutProvider() {
+    super(Layout.FILES);
   }
 
   @Override
