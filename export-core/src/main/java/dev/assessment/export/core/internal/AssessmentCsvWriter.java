@@ -26,8 +26,12 @@ import java.util.Objects;
  * first file or {@link #finish()}; the header is always written, even with no rows.
  */
 public abstract class AssessmentCsvWriter implements Closeable, Flushable {
-  /** Where rows go. */
-  protected final Writer out;
+  /**
+   * Where rows are built: a buffer handed to the writer in large blocks, so that writing a cell
+   * takes no lock (the JDK's writers synchronise every call).
+   */
+  protected final StringBuilder out = new StringBuilder(1 << 16);
+  private final Writer sink;
   /** The workflow being written. */
   protected final Workflow workflow;
   /** Attribute name to CSV name, in the workflow's order. */
@@ -62,7 +66,7 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
       boolean neutralise,
       PolygonEncoding polygons,
       Warnings warnings) {
-    this.out = Objects.requireNonNull(out, "out");
+    this.sink = Objects.requireNonNull(out, "out");
     this.workflow = workflow;
     this.attributeNames = Columns.attributeNames(workflow);
     this.orders = orders;
@@ -122,7 +126,8 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
    */
   public final void finish() throws IOException {
     writeHeaderOnce();
-    out.flush();
+    drain();
+    sink.flush();
   }
 
   /**
@@ -136,7 +141,8 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
 
   @Override
   public void flush() throws IOException {
-    out.flush();
+    drain();
+    sink.flush();
   }
 
   @Override
@@ -144,7 +150,14 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
     try {
       finish();
     } finally {
-      out.close();
+      sink.close();
+    }
+  }
+
+  private void drain() throws IOException {
+    if (out.length() > 0) {
+      sink.append(out);
+      out.setLength(0);
     }
   }
 
@@ -177,7 +190,7 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
    */
   protected final void emptyCells(int n) throws IOException {
     for (int i = 0; i < n; i++) {
-      out.write(',');
+      out.append(',');
     }
   }
 
@@ -189,7 +202,7 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
    */
   protected final void cell(String cell) throws IOException {
     if (cell.isEmpty()) {
-      out.write(',');
+      out.append(',');
     } else {
       Cells.write(out, cell, false);
     }
@@ -201,7 +214,10 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
    * @throws IOException if the writer fails
    */
   protected final void endRow() throws IOException {
-    out.write("\r\n");
+    out.append("\r\n");
+    if (out.length() >= 1 << 15) {
+      drain();
+    }
   }
 
   /**

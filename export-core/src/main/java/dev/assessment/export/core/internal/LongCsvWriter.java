@@ -47,7 +47,7 @@ public final class LongCsvWriter extends AssessmentCsvWriter {
 
   @Override
   protected long writeEmptyAssessment(String prefix) throws IOException {
-    out.write(prefix);
+    out.append(prefix);
     emptyCells(5);
     endRow();
     return 1;
@@ -57,8 +57,8 @@ public final class LongCsvWriter extends AssessmentCsvWriter {
   protected long writeEntity(MediaFile file, String prefix, Entity entity) throws IOException {
     long rows = 0;
     if (entity.location() != null) {
-      out.write(prefix);
-      out.write(",location");
+      out.append(prefix);
+      out.append(",location");
       cell(location(file, entity));
       cell(confidence(entity.locationConfidence()));
       endRow();
@@ -70,7 +70,7 @@ public final class LongCsvWriter extends AssessmentCsvWriter {
         name = Columns.undefinedName(attribute.name(), attributeNames.values());
       }
       String value = value(file, entity, attribute.name(), attribute.value());
-      out.write(prefix);
+      out.append(prefix);
       cell(text(name));
       cell(value);
       cell(confidence(attribute.confidence()));
@@ -78,7 +78,7 @@ public final class LongCsvWriter extends AssessmentCsvWriter {
       rows++;
     }
     if (rows == 0) {
-      out.write(prefix);
+      out.append(prefix);
       emptyCells(3);
       endRow();
       rows = 1;

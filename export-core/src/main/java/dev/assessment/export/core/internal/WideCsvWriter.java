@@ -62,7 +62,7 @@ public final class WideCsvWriter extends AssessmentCsvWriter {
 
   @Override
   protected long writeEmptyAssessment(String prefix) throws IOException {
-    out.write(prefix);
+    out.append(prefix);
     emptyCells(4 + cells.length);
     endRow();
     return 1;
@@ -84,7 +84,7 @@ public final class WideCsvWriter extends AssessmentCsvWriter {
       }
       cells[column] = value(file, entity, attribute.name(), attribute.value());
     }
-    out.write(prefix);
+    out.append(prefix);
     if (entity.location() != null) {
       cell(location(file, entity));
       cell(confidence(entity.locationConfidence()));
