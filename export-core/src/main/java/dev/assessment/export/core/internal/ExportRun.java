@@ -371,6 +371,9 @@ public final class ExportRun implements ExportContext {
   }
 
   private AssessedFile scoped(AssessedFile file) {
+    if (file.assessments().size() < 2) {
+      return file;
+    }
     List<Assessment> sorted = new ArrayList<>(file.assessments());
     sorted.sort(Assessment.RECENCY);
     if (request.assessments() == AssessmentScope.LATEST && sorted.size() > 1) {

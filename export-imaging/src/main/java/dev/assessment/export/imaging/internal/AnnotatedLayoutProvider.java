@@ -46,7 +46,7 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
         Manifest manifest = new Manifest(context.request().neutraliseFormulas(), EXTRA_COLUMNS);
         Stream<AssessedFile> files = context.assessedFiles();
         Pipeline<Job> jobs = new Pipeline<>(threads, "assessment-export-render")) {
-      Parts2.start(context, zip, names);
+      ArchivePart.start(context, zip, names);
       Iterator<AssessedFile> it = files.iterator();
       while (true) {
         while (jobs.pending() < window && it.hasNext()) {

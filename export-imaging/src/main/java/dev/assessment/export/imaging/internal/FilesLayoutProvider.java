@@ -36,7 +36,7 @@ public final class FilesLayoutProvider extends ArchiveLayout {
         Manifest manifest = new Manifest(context.request().neutraliseFormulas(), List.of());
         Stream<MediaFile> files = context.files();
         Pipeline<Fetched> reads = new Pipeline<>(options.readAhead(), "assessment-export-read")) {
-      Parts2.start(context, zip, names);
+      ArchivePart.start(context, zip, names);
       Iterator<MediaFile> it = files.iterator();
       while (true) {
         while (reads.pending() < options.readAhead() && it.hasNext()) {

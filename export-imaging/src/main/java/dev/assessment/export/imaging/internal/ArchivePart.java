@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /** How an archive part starts: its marker entry, and names counted from the files before it. */
-final class Parts2 {
-  private Parts2() {}
+final class ArchivePart {
+  private ArchivePart() {}
 
   /**
    * When the export is a shard: writes the marker entry, and counts the files before the shard
