@@ -271,6 +271,11 @@ public final class ExportRun implements ExportContext {
           "the export listener threw after file " + currentFile + " of workflow " + workflow.id()
               + ": " + e, e);
     }
+    checkCancelled();
+  }
+
+  @Override
+  public void checkCancelled() throws ExportCancelledException {
     if (cancelled.get()) {
       throw new ExportCancelledException(
           "export of workflow " + workflow.id() + " (" + request.layout() + ") was cancelled after "

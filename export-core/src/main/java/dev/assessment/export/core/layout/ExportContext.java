@@ -127,6 +127,14 @@ public interface ExportContext {
   void fileWritten(int assessments, long rows) throws ExportException;
 
   /**
+   * Stops a cancelled export: throws when the export was cancelled, so that a provider's loop
+   * ends without reporting the work its other threads abandoned.
+   *
+   * @throws dev.assessment.export.core.ExportCancelledException if the export was cancelled
+   */
+  void checkCancelled() throws dev.assessment.export.core.ExportCancelledException;
+
+  /**
    * Tells whether the export was cancelled; long-running providers check it between steps.
    *
    * @return true once cancelled

@@ -62,6 +62,7 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
         MediaFile file = assessed.file();
         String name = pendingNames.remove();
         try (Job job = jobs.take()) {
+          context.checkCancelled();
           write(context, zip, manifest, assessed, name, job);
         }
       }

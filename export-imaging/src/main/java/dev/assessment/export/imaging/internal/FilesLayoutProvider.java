@@ -51,6 +51,7 @@ public final class FilesLayoutProvider extends ArchiveLayout {
         MediaFile file = pendingFiles.remove();
         String name = pendingNames.remove();
         try (Fetched fetched = reads.take()) {
+          context.checkCancelled();
           Exception failure = fetched.failure();
           if (failure != null) {
             String status = skipStatus(failure);
