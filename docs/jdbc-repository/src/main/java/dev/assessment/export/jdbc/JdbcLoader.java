@@ -127,7 +127,7 @@ public final class JdbcLoader {
         content = repository.open(f.file());
         ps.setBinaryStream(9, content);
       } catch (MediaNotFoundException e) {
-        ps.setNull(9, Types.BLOB);
+        ps.setNull(9, Types.BINARY);
       }
       try {
         ps.executeUpdate();

@@ -38,7 +38,7 @@ CREATE TABLE ae_file (
   media_type VARCHAR(255),
   data_source_id VARCHAR(255) NOT NULL,
   order_id VARCHAR(255),
-  content BLOB,
+  content BYTEA,
   content_path VARCHAR(4000)
 );
 CREATE INDEX ae_file_workflow ON ae_file (workflow_id, seq);
