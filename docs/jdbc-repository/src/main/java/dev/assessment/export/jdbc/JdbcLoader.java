@@ -24,7 +24,7 @@ import java.time.ZoneOffset;
 
 /**
  * Writes the workflows of an {@link InMemoryRepository} (a bundle read with {@code Bundle.read},
- * say) into the reference schema, content as BLOBs, in one transaction.
+ * say) into the reference schema, content as bytes, in one transaction.
  */
 public final class JdbcLoader {
   private JdbcLoader() {}

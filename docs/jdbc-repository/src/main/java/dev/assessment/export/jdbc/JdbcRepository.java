@@ -594,7 +594,7 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
     }
 
     /**
-     * Sets the folder that {@code content_path} values are relative to (default none: only BLOB
+     * Sets the folder that {@code content_path} values are relative to (default none: only stored bytes
      * content is found).
      *
      * @param mediaFolder the folder

@@ -27,7 +27,7 @@ CREATE TABLE ae_workflow_order (
   name VARCHAR(4000) NOT NULL
 );
 
--- seq is the stable order of files; content is a BLOB, or content_path a path relative to the
+-- seq is the stable order of files; content holds the bytes, or content_path a path relative to the
 -- repository's media folder; neither means no content.
 CREATE TABLE ae_file (
   seq BIGINT PRIMARY KEY,
