@@ -120,13 +120,7 @@ class ExporterTest {
 
   @Test
   void export_latestTieBrokenByGreatestId() throws Exception {
-    InMemoryRepository repo =
-        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d")
-            .file("f", f -> f
-                .assessment("10", AssessmentKind.HUMAN, T, a -> {})
-                .assessment("9", AssessmentKind.HUMAN, T, a -> {})
-                .assessment("11", AssessmentKind.HUMAN, T.minusSeconds(1), a -> {}))
-            .build();
+    InMemoryRepository repo = tiedAssessments();
     String csv = new String(Fixtures.export(Fixtures.exporter(repo),
         ExportRequest.builder("wf").assessments(AssessmentScope.LATEST).build()), StandardCharsets.UTF_8);
     assertEquals(2, csv.split("\r\n").length, csv);
@@ -135,13 +129,7 @@ class ExporterTest {
 
   @Test
   void export_allOrdersAssessmentsByTimeThenId() throws Exception {
-    InMemoryRepository repo =
-        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d")
-            .file("f", f -> f
-                .assessment("10", AssessmentKind.HUMAN, T, a -> {})
-                .assessment("9", AssessmentKind.HUMAN, T, a -> {})
-                .assessment("11", AssessmentKind.HUMAN, T.minusSeconds(1), a -> {}))
-            .build();
+    InMemoryRepository repo = tiedAssessments();
     String csv = new String(Fixtures.export(Fixtures.exporter(repo), ExportRequest.builder("wf").build()),
         StandardCharsets.UTF_8);
     List<String> ids = new ArrayList<>();
@@ -317,6 +305,16 @@ class ExporterTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of(), files.toList());
     }
+  }
+
+  /** One file with assessments 9 and 10 at the same time, and 11 a second earlier. */
+  private static InMemoryRepository tiedAssessments() {
+    return InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d")
+        .file("f", f -> f
+            .assessment("10", AssessmentKind.HUMAN, T, a -> {})
+            .assessment("9", AssessmentKind.HUMAN, T, a -> {})
+            .assessment("11", AssessmentKind.HUMAN, T.minusSeconds(1), a -> {}))
+        .build();
   }
 
   private String csv(ExportRequest request) throws ExportException {

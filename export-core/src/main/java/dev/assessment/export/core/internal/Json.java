@@ -45,31 +45,8 @@ public final class Json {
    * @throws IllegalArgumentException if the text is not an array of strings
    */
   public static List<String> parseStringArray(String text) {
-    Parser p = new Parser(text);
     List<String> out = new ArrayList<>();
-    p.skipSpace();
-    p.expect('[');
-    p.skipSpace();
-    if (p.peek() == ']') {
-      p.pos++;
-    } else {
-      while (true) {
-        p.skipSpace();
-        out.add(p.string());
-        p.skipSpace();
-        char c = p.next();
-        if (c == ']') {
-          break;
-        }
-        if (c != ',') {
-          throw p.error("',' or ']'");
-        }
-      }
-    }
-    p.skipSpace();
-    if (p.pos != text.length()) {
-      throw p.error("the end of the array");
-    }
+    array(text, p -> out.add(p.string()));
     return out;
   }
 
@@ -81,8 +58,28 @@ public final class Json {
    * @throws IllegalArgumentException if the text is not such an array
    */
   public static double[] parsePointArray(String text) {
-    Parser p = new Parser(text);
     List<Double> out = new ArrayList<>();
+    array(text, p -> {
+      p.expect('[');
+      p.skipSpace();
+      out.add(p.number());
+      p.skipSpace();
+      p.expect(',');
+      p.skipSpace();
+      out.add(p.number());
+      p.skipSpace();
+      p.expect(']');
+    });
+    double[] xy = new double[out.size()];
+    for (int i = 0; i < xy.length; i++) {
+      xy[i] = out.get(i);
+    }
+    return xy;
+  }
+
+  /** Parses {@code [e, e, …]}, reading each element with {@code element}, and nothing after it. */
+  private static void array(String text, java.util.function.Consumer<Parser> element) {
+    Parser p = new Parser(text);
     p.skipSpace();
     p.expect('[');
     p.skipSpace();
@@ -91,15 +88,7 @@ public final class Json {
     } else {
       while (true) {
         p.skipSpace();
-        p.expect('[');
-        p.skipSpace();
-        out.add(p.number());
-        p.skipSpace();
-        p.expect(',');
-        p.skipSpace();
-        out.add(p.number());
-        p.skipSpace();
-        p.expect(']');
+        element.accept(p);
         p.skipSpace();
         char c = p.next();
         if (c == ']') {
@@ -114,11 +103,6 @@ public final class Json {
     if (p.pos != text.length()) {
       throw p.error("the end of the array");
     }
-    double[] xy = new double[out.size()];
-    for (int i = 0; i < xy.length; i++) {
-      xy[i] = out.get(i);
-    }
-    return xy;
   }
 
   private static final class Parser {
