@@ -98,19 +98,9 @@ public class HotPaths {
     Spool spool = new Spool(Fetched.MEMORY_PER_FILE);
     spool.write(jpeg);
     spool.finishWriting();
-    image = fetched(spool);
+    image = Fetched.ok(spool, 0L, new byte[32]);
     renderer = new ImageRenderer(ArchiveOptions.defaults());
     assessments = Runner.photos(List.of(jpeg), 20).contents("wf").get(0).assessments();
-  }
-
-  private static Fetched fetched(Spool spool) {
-    try {
-      var ok = Fetched.class.getDeclaredMethod("ok", Spool.class, long.class, byte[].class);
-      ok.setAccessible(true);
-      return (Fetched) ok.invoke(null, spool, 0L, new byte[32]);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Drops the image. */

@@ -219,7 +219,6 @@ public final class Exporter {
       }
       target.commit();
     } catch (Throwable t) {
-      run.closeLeftovers();
       target.abort();
       if (t instanceof Error) {
         throw (Error) t;

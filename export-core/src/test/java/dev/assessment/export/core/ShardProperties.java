@@ -26,6 +26,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Shards partition the files, and merging their CSV parts gives the whole export's bytes. */
 class ShardProperties {
@@ -77,60 +78,40 @@ class ShardProperties {
   }
 
   @Test
-  void merge_refusesAnotherRequestsPart() throws Exception {
+  void merge_refusesAnotherRequestsPart(@TempDir Path dir) throws Exception {
     InMemoryRepository repo = Fixtures.golden();
     Exporter exporter = Fixtures.exporter(repo);
-    Path dir = Files.createTempDirectory("parts");
-    try {
-      Path a = part(exporter, dir, ExportRequest.builder("wf-1").shard(0, 2).build(), "a");
-      Path b = part(exporter, dir, ExportRequest.builder("wf-1").bom(true).shard(1, 2).build(), "b");
-      ExportException e = assertThrows(ExportException.class, () -> Parts.mergeCsv(List.of(a, b), new ByteArrayOutputStream()));
-      assertTrue(e.getMessage().contains("does not belong with"), e.getMessage());
-      assertTrue(e.getMessage().contains(b.toString()) || e.getMessage().contains(a.toString()), e.getMessage());
-    } finally {
-      delete(dir);
-    }
+    Path a = part(exporter, dir, ExportRequest.builder("wf-1").shard(0, 2).build(), "a");
+    Path b = part(exporter, dir, ExportRequest.builder("wf-1").bom(true).shard(1, 2).build(), "b");
+    ExportException e = assertThrows(ExportException.class, () -> Parts.mergeCsv(List.of(a, b), new ByteArrayOutputStream()));
+    assertTrue(e.getMessage().contains("does not belong with"), e.getMessage());
+    assertTrue(e.getMessage().contains(b.toString()) || e.getMessage().contains(a.toString()), e.getMessage());
   }
 
   @Test
-  void merge_refusesAMissingShard() throws Exception {
+  void merge_refusesAMissingShard(@TempDir Path dir) throws Exception {
     Exporter exporter = Fixtures.exporter(Fixtures.golden());
-    Path dir = Files.createTempDirectory("parts");
-    try {
-      Path a = part(exporter, dir, ExportRequest.builder("wf-1").shard(0, 3).build(), "a");
-      Path c = part(exporter, dir, ExportRequest.builder("wf-1").shard(2, 3).build(), "c");
-      ExportException e = assertThrows(ExportException.class, () -> Parts.mergeCsv(List.of(a, c), new ByteArrayOutputStream()));
-      assertEquals("shard(s) [1] of 3 are missing: export them with shard(index, 3) and merge every part", e.getMessage());
-    } finally {
-      delete(dir);
-    }
+    Path a = part(exporter, dir, ExportRequest.builder("wf-1").shard(0, 3).build(), "a");
+    Path c = part(exporter, dir, ExportRequest.builder("wf-1").shard(2, 3).build(), "c");
+    ExportException e = assertThrows(ExportException.class, () -> Parts.mergeCsv(List.of(a, c), new ByteArrayOutputStream()));
+    assertEquals("shard(s) [1] of 3 are missing: export them with shard(index, 3) and merge every part", e.getMessage());
   }
 
   @Test
-  void merge_refusesADuplicatedShard() throws Exception {
+  void merge_refusesADuplicatedShard(@TempDir Path dir) throws Exception {
     Exporter exporter = Fixtures.exporter(Fixtures.golden());
-    Path dir = Files.createTempDirectory("parts");
-    try {
-      Path a = part(exporter, dir, ExportRequest.builder("wf-1").shard(0, 2).build(), "a");
-      Path b = part(exporter, dir, ExportRequest.builder("wf-1").shard(0, 2).build(), "b");
-      ExportException e = assertThrows(ExportException.class, () -> Parts.mergeCsv(List.of(a, b), new ByteArrayOutputStream()));
-      assertTrue(e.getMessage().startsWith("parts " + a + " and " + b + " are both shard 0 of 2"), e.getMessage());
-    } finally {
-      delete(dir);
-    }
+    Path a = part(exporter, dir, ExportRequest.builder("wf-1").shard(0, 2).build(), "a");
+    Path b = part(exporter, dir, ExportRequest.builder("wf-1").shard(0, 2).build(), "b");
+    ExportException e = assertThrows(ExportException.class, () -> Parts.mergeCsv(List.of(a, b), new ByteArrayOutputStream()));
+    assertTrue(e.getMessage().startsWith("parts " + a + " and " + b + " are both shard 0 of 2"), e.getMessage());
   }
 
   @Test
-  void merge_refusesAWholeExport() throws Exception {
+  void merge_refusesAWholeExport(@TempDir Path dir) throws Exception {
     Exporter exporter = Fixtures.exporter(Fixtures.golden());
-    Path dir = Files.createTempDirectory("parts");
-    try {
-      Path a = part(exporter, dir, ExportRequest.builder("wf-1").build(), "a");
-      ExportException e = assertThrows(ExportException.class, () -> Parts.mergeCsv(List.of(a), new ByteArrayOutputStream()));
-      assertTrue(e.getMessage().contains("is not a part of a sharded export"), e.getMessage());
-    } finally {
-      delete(dir);
-    }
+    Path a = part(exporter, dir, ExportRequest.builder("wf-1").build(), "a");
+    ExportException e = assertThrows(ExportException.class, () -> Parts.mergeCsv(List.of(a), new ByteArrayOutputStream()));
+    assertTrue(e.getMessage().contains("is not a part of a sharded export"), e.getMessage());
   }
 
   @Test

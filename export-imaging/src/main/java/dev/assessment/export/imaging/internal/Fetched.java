@@ -23,7 +23,15 @@ public final class Fetched implements AutoCloseable {
     this.failure = failure;
   }
 
-  static Fetched ok(Spool spool, long crc, byte[] sha256) {
+  /**
+   * Returns content already read, with its digests.
+   *
+   * @param spool the content
+   * @param crc its CRC-32
+   * @param sha256 its SHA-256
+   * @return the content
+   */
+  public static Fetched ok(Spool spool, long crc, byte[] sha256) {
     return new Fetched(spool, crc, sha256, null);
   }
 
