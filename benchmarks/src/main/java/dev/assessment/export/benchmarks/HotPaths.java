@@ -1,6 +1,6 @@
 package dev.assessment.export.benchmarks;
 
-import dev.assessment.export.core.ArchiveOptions;
+import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.core.PolygonEncoding;
 import dev.assessment.export.core.internal.AssessmentCsvWriter;
 import dev.assessment.export.core.internal.Cells;

@@ -3,7 +3,9 @@ package dev.assessment.export.benchmarks;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
+import dev.assessment.export.core.CsvLayouts;
 import dev.assessment.export.core.Layout;
+import dev.assessment.export.imaging.ArchiveLayouts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ final class MemoryProbe {
     if (args[0].equals("long")) {
       CsvData data = new CsvData(Long.parseLong(args[1]));
       Exporter.builder().repository(data).build().export(
-          ExportRequest.builder(CsvData.WORKFLOW.id()).layout(Layout.ATTRIBUTE_VALUES).build(),
+          ExportRequest.builder(CsvData.WORKFLOW.id()).layout(CsvLayouts.ATTRIBUTE_VALUES).build(),
           ExportSink.of(new Runner.Counting()));
     } else {
       // The 12 MP photos stay on disk: the repository holds paths, so the heap holds the export.
@@ -53,7 +55,7 @@ final class MemoryProbe {
         all.add(images.get(i % images.size()));
       }
       Exporter.builder().repository(Runner.photoFiles(all, 20)).build().export(
-          ExportRequest.builder("wf").layout(Layout.ANNOTATED_FILES).order("o").build(),
+          ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o").build(),
           ExportSink.of(new Runner.Counting()));
     }
     System.gc();

@@ -1,11 +1,13 @@
 package dev.assessment.export.benchmarks;
 
-import dev.assessment.export.core.ArchiveOptions;
+import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportResult;
 import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
+import dev.assessment.export.core.CsvLayouts;
 import dev.assessment.export.core.Layout;
+import dev.assessment.export.imaging.ArchiveLayouts;
 import dev.assessment.export.core.internal.Cells;
 import dev.assessment.export.spi.AssessmentKind;
 import dev.assessment.export.spi.AttributeValue;
@@ -92,8 +94,8 @@ public final class Runner {
     }
     if (args.length > 0 && args[0].equals("profile")) {
       // Runs one contestant repeatedly, for a profiler (java -XX:StartFlightRecording …).
-      Layout layout = Layout.valueOf(args[1]);
-      if (layout == Layout.FILES) {
+      Layout layout = Layout.of(args[1]);
+      if (layout.equals(ArchiveLayouts.FILES)) {
         Path work = Files.createTempDirectory("assessment-export-profile");
         files(work, Integer.parseInt(args[2]), 5);
         return;
@@ -143,8 +145,8 @@ public final class Runner {
       }
       System.out.println("| scenario | contestant | median s | min–max s | throughput | ratio | peak heap MB |");
       System.out.println("|---|---|---|---|---|---|---|");
-      csv(Layout.ATTRIBUTE_VALUES, rows, runs);
-      csv(Layout.ANNOTATIONS, rows, runs);
+      csv(CsvLayouts.ATTRIBUTE_VALUES, rows, runs);
+      csv(CsvLayouts.ANNOTATIONS, rows, runs);
       files(work, quick ? 60 : 240, runs);
       annotated(work, quick ? 1 : 4, quick ? 2 : 8, runs);
       memory(work, quick);
@@ -176,7 +178,7 @@ public final class Runner {
     }
     Exporter exporter = Exporter.builder().repository(data).build();
     ExportRequest request = ExportRequest.builder(CsvData.WORKFLOW.id()).layout(layout).build();
-    long units = layout == Layout.ATTRIBUTE_VALUES ? data.longRows() : data.wideRows();
+    long units = layout.equals(CsvLayouts.ATTRIBUTE_VALUES) ? data.longRows() : data.wideRows();
 
     Map<String, Task> tasks = new LinkedHashMap<>();
     tasks.put("Commons CSV CSVPrinter, prepared cells (baseline)", () -> {
@@ -218,7 +220,7 @@ public final class Runner {
         throw new IllegalStateException(s.name() + " wrote " + s.units() + " bytes, the baseline " + bytes);
       }
     }
-    String scenario = (layout == Layout.ATTRIBUTE_VALUES ? "long CSV, " : "wide CSV, ")
+    String scenario = (layout.equals(CsvLayouts.ATTRIBUTE_VALUES) ? "long CSV, " : "wide CSV, ")
         + String.format(L, "%,d rows, %.0f MB", units, bytes / 1e6);
     for (Stat s : stats) {
       row(scenario, s, String.format(L, "%,.0f rows/s, %.0f MB/s", units / s.median(), bytes / 1e6 / s.median()),
@@ -243,10 +245,10 @@ public final class Runner {
       paths.add(p);
       int n = i;
       b.file("f" + i, f -> f.externalId(String.format(L, "%012d", 3112442L + n)).fileName(p.getFileName().toString())
-          .mediaType("image/jpeg").order("o").content(p));
+          .mediaType("image/jpeg").orderId("o").content(p));
     }
     Exporter exporter = Exporter.builder().repository(b.build()).build();
-    ExportRequest request = ExportRequest.builder("wf").layout(Layout.FILES).build();
+    ExportRequest request = ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build();
     Path out = work.resolve("out.zip");
     long bytes = total;
     Map<String, Task> tasks = new LinkedHashMap<>();
@@ -290,7 +292,7 @@ public final class Runner {
       Files.delete(out);
       return bytes;
     });
-    ExportRequest noManifest = request.toBuilder().archive(ArchiveOptions.builder().manifest(false).build()).build();
+    ExportRequest noManifest = request.toBuilder().option(ArchiveOptions.builder().manifest(false).build()).build();
     tasks.put("Exporter FILES, no manifest (no SHA-256)", () -> {
       exporter.export(noManifest, ExportSink.of(out));
       Files.delete(out);
@@ -344,7 +346,7 @@ public final class Runner {
       int[] size = size(bytes.apply(i));
       String externalId = String.format(L, "%012d", 3112442L + i);
       b.file("f" + i, f -> {
-        f.externalId(externalId).fileName("p.jpg").mediaType("image/jpeg").order("o");
+        f.externalId(externalId).fileName("p.jpg").mediaType("image/jpeg").orderId("o");
         content.accept(f, index);
         f.assessment("a", AssessmentKind.MACHINE, java.time.Instant.EPOCH, a -> {
           for (int k = 0; k < polygons; k++) {
@@ -393,13 +395,13 @@ public final class Runner {
       return images.size();
     });
     tasks.put("Exporter ANNOTATED_FILES, 1 thread", () -> {
-      exporter.export(ExportRequest.builder("wf").layout(Layout.ANNOTATED_FILES).order("o")
-          .archive(ArchiveOptions.builder().threads(1).build()).build(), ExportSink.of(new Counting()));
+      exporter.export(ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o")
+          .option(ArchiveOptions.builder().threads(1).build()).build(), ExportSink.of(new Counting()));
       return images.size();
     });
     tasks.put("Exporter ANNOTATED_FILES, " + cores + " threads", () -> {
-      exporter.export(ExportRequest.builder("wf").layout(Layout.ANNOTATED_FILES).order("o")
-          .archive(ArchiveOptions.builder().threads(cores).build()).build(), ExportSink.of(new Counting()));
+      exporter.export(ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o")
+          .option(ArchiveOptions.builder().threads(cores).build()).build(), ExportSink.of(new Counting()));
       return images.size();
     });
     List<Stat> stats = alternate(runs, tasks);
@@ -417,13 +419,13 @@ public final class Runner {
     Exporter bigExporter = Exporter.builder().repository(bigOnly).build();
     Map<String, Task> edge = new LinkedHashMap<>();
     edge.put("Exporter ANNOTATED_FILES, full size (baseline)", () -> {
-      bigExporter.export(ExportRequest.builder("wf").layout(Layout.ANNOTATED_FILES).order("o").build(),
+      bigExporter.export(ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o").build(),
           ExportSink.of(new Counting()));
       return big;
     });
     edge.put("Exporter ANNOTATED_FILES, maxLongEdge 2048", () -> {
-      bigExporter.export(ExportRequest.builder("wf").layout(Layout.ANNOTATED_FILES).order("o")
-          .archive(ArchiveOptions.builder().maxLongEdge(2048).build()).build(), ExportSink.of(new Counting()));
+      bigExporter.export(ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o")
+          .option(ArchiveOptions.builder().maxLongEdge(2048).build()).build(), ExportSink.of(new Counting()));
       return big;
     });
     List<Stat> edgeStats = alternate(runs, edge);

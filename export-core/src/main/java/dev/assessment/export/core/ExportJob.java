@@ -1,8 +1,12 @@
 package dev.assessment.export.core;
 
+import java.time.Duration;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,6 +27,7 @@ public final class ExportJob {
   private final ExportRequest request;
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final Completion completion = new Completion();
+  private final CountDownLatch terminated = new CountDownLatch(1);
   private volatile ExportProgress progress = new ExportProgress(0, OptionalLong.empty(), 0, 0);
 
   ExportJob(ExportRequest request) {
@@ -79,6 +84,25 @@ public final class ExportJob {
    */
   public CompletableFuture<ExportResult> completion() {
     return completion;
+  }
+
+  /**
+   * Waits until the job's thread has finished with the export: its streams closed, the sink
+   * committed or aborted, its helper threads ended. After {@code completion().cancel(true)} the
+   * future is complete at once while this clean-up may still run; a host that must release
+   * connections or delete temporary folders waits here.
+   *
+   * @param timeout how long to wait at most
+   * @return true if the job has terminated, false if the time ran out
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    Objects.requireNonNull(timeout, "timeout");
+    return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  void terminated() {
+    terminated.countDown();
   }
 
   AtomicBoolean cancelFlag() {

@@ -1,9 +1,18 @@
 package dev.assessment.export.core;
 
+import dev.assessment.export.core.layout.Fields;
+import dev.assessment.export.core.layout.LayoutOptions;
 import dev.assessment.export.spi.AssessmentScope;
 import dev.assessment.export.spi.FileQuery;
 import jakarta.annotation.Nullable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One export: which workflow, which files and assessments, in which layout, with which options.
@@ -12,16 +21,31 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ExportRequest request = ExportRequest.builder("wf-1")
- *     .layout(Layout.ANNOTATIONS)
- *     .assessments(AssessmentScope.LATEST)
- *     .dataSource("ds-2")
+ *     .layout(CsvLayouts.ANNOTATIONS)
+ *     .scope(AssessmentScope.LATEST)
+ *     .dataSourceId("ds-2")
  *     .bom(true)
  *     .build();
  * }</pre>
  */
 public final class ExportRequest {
+  private static final Fields<ExportRequest> FIELDS =
+      Fields.of(ExportRequest.class)
+          .output("workflowId", r -> r.workflowId)
+          .output("scope", r -> r.scope)
+          .output("layout", r -> r.layout)
+          .output("dataSourceId", r -> r.dataSourceId)
+          .output("orderId", r -> r.orderId)
+          .output("bom", r -> r.bom)
+          .output("neutraliseFormulas", r -> r.neutraliseFormulas)
+          .output("polygons", r -> r.polygons)
+          .output("strict", r -> r.strict)
+          .output("options", r -> r.options)
+          .tuning("shard", r -> r.shard)
+          .build();
+
   private final String workflowId;
-  private final AssessmentScope assessments;
+  private final AssessmentScope scope;
   private final Layout layout;
   private final @Nullable String dataSourceId;
   private final @Nullable String orderId;
@@ -29,12 +53,12 @@ public final class ExportRequest {
   private final boolean neutraliseFormulas;
   private final PolygonEncoding polygons;
   private final boolean strict;
-  private final ArchiveOptions archive;
+  private final Map<Class<? extends LayoutOptions>, LayoutOptions> options;
   private final @Nullable Shard shard;
 
   private ExportRequest(Builder b) {
     this.workflowId = b.workflowId;
-    this.assessments = b.assessments;
+    this.scope = b.scope;
     this.layout = b.layout;
     this.dataSourceId = b.dataSourceId;
     this.orderId = b.orderId;
@@ -42,14 +66,14 @@ public final class ExportRequest {
     this.neutraliseFormulas = b.neutraliseFormulas;
     this.polygons = b.polygons;
     this.strict = b.strict;
-    this.archive = b.archive;
+    this.options = Map.copyOf(b.options);
     this.shard = b.shard;
   }
 
   /**
-   * Returns a builder for a request on a workflow, with the defaults: {@link Layout#ATTRIBUTE_VALUES},
-   * {@link AssessmentScope#ALL}, every data source and order, no BOM, formulas neutralised, WKT
-   * polygons, not strict, {@link ArchiveOptions#defaults()}.
+   * Returns a builder for a request on a workflow, with the defaults: {@link
+   * CsvLayouts#ATTRIBUTE_VALUES}, {@link AssessmentScope#ALL}, every data source and order, no
+   * BOM, formulas neutralised, WKT polygons, not strict, no layout options.
    *
    * @param workflowId the workflow to export
    * @return the builder
@@ -66,7 +90,7 @@ public final class ExportRequest {
    */
   public Builder toBuilder() {
     Builder b = new Builder(workflowId);
-    b.assessments = assessments;
+    b.scope = scope;
     b.layout = layout;
     b.dataSourceId = dataSourceId;
     b.orderId = orderId;
@@ -74,7 +98,7 @@ public final class ExportRequest {
     b.neutraliseFormulas = neutraliseFormulas;
     b.polygons = polygons;
     b.strict = strict;
-    b.archive = archive;
+    b.options.putAll(options);
     b.shard = shard;
     return b;
   }
@@ -93,8 +117,8 @@ public final class ExportRequest {
    *
    * @return {@link AssessmentScope#ALL} or {@link AssessmentScope#LATEST}
    */
-  public AssessmentScope assessments() {
-    return assessments;
+  public AssessmentScope scope() {
+    return scope;
   }
 
   /**
@@ -161,12 +185,24 @@ public final class ExportRequest {
   }
 
   /**
-   * Returns the options and limits of the archive layouts.
+   * Returns the layout option of a type that this request carries.
    *
-   * @return the options
+   * @param type the option's class, e.g. export-imaging's {@code ArchiveOptions.class}
+   * @param <T> the option's type
+   * @return the option, or empty when the request carries none of that type (the layout then
+   *     uses its defaults)
    */
-  public ArchiveOptions archive() {
-    return archive;
+  public <T extends LayoutOptions> Optional<T> option(Class<T> type) {
+    return Optional.ofNullable(options.get(type)).map(type::cast);
+  }
+
+  /**
+   * Returns every layout option this request carries, by type.
+   *
+   * @return the options; unmodifiable
+   */
+  public Map<Class<? extends LayoutOptions>, LayoutOptions> options() {
+    return options;
   }
 
   /**
@@ -185,18 +221,23 @@ public final class ExportRequest {
    * @return a lower-case hex SHA-256
    */
   public String fingerprint() {
-    String canonical = String.join("\u0000", workflowId, assessments.name(), layout.name(),
-        String.valueOf(dataSourceId), String.valueOf(orderId), Boolean.toString(bom),
-        Boolean.toString(neutraliseFormulas), polygons.name(), Boolean.toString(strict),
-        Boolean.toString(archive.manifest()), Integer.toString(archive.maxEntryNameBytes()),
-        Float.toString(archive.jpegQuality()), Long.toString(archive.maxPixels()),
-        Integer.toString(archive.maxLongEdge()), Boolean.toString(archive.fill()));
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(FIELDS.fingerprint(this).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
+  }
+
+  /**
+   * Returns the fields this request's equality, hash, text and fingerprint are derived from.
+   *
+   * @return the names, in order
+   */
+  static Fields<ExportRequest> fields() {
+    return FIELDS;
   }
 
   /**
@@ -205,45 +246,26 @@ public final class ExportRequest {
    * @return the query with the workflow, filters and scope
    */
   public FileQuery query() {
-    return new FileQuery(workflowId, dataSourceId, orderId, assessments);
+    return FileQuery.builder(workflowId)
+        .dataSourceId(dataSourceId)
+        .orderId(orderId)
+        .scope(scope)
+        .build();
   }
 
   @Override
   public boolean equals(@Nullable Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof ExportRequest)) {
-      return false;
-    }
-    ExportRequest r = (ExportRequest) o;
-    return workflowId.equals(r.workflowId)
-        && assessments == r.assessments
-        && layout == r.layout
-        && Objects.equals(dataSourceId, r.dataSourceId)
-        && Objects.equals(orderId, r.orderId)
-        && bom == r.bom
-        && neutraliseFormulas == r.neutraliseFormulas
-        && polygons == r.polygons
-        && strict == r.strict
-        && archive.equals(r.archive)
-        && Objects.equals(shard, r.shard);
+    return FIELDS.equals(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        workflowId, assessments, layout, dataSourceId, orderId, bom, neutraliseFormulas, polygons,
-        strict, archive, shard);
+    return FIELDS.hashCode(this);
   }
 
   @Override
   public String toString() {
-    return "ExportRequest[workflow=" + workflowId + ", layout=" + layout + ", assessments="
-        + assessments + (dataSourceId == null ? "" : ", dataSource=" + dataSourceId)
-        + (orderId == null ? "" : ", order=" + orderId) + ", bom=" + bom
-        + ", neutraliseFormulas=" + neutraliseFormulas + ", polygons=" + polygons + ", strict="
-        + strict + ", archive=" + archive + (shard == null ? "" : ", shard=" + shard) + "]";
+    return FIELDS.toString(this);
   }
 
   private static String requireId(@Nullable String id, String field) {
@@ -257,15 +279,16 @@ public final class ExportRequest {
   /** Builds an {@link ExportRequest}; setters may be called in any order. */
   public static final class Builder {
     private final String workflowId;
-    private AssessmentScope assessments = AssessmentScope.ALL;
-    private Layout layout = Layout.ATTRIBUTE_VALUES;
+    private AssessmentScope scope = AssessmentScope.ALL;
+    private Layout layout = CsvLayouts.ATTRIBUTE_VALUES;
     private @Nullable String dataSourceId;
     private @Nullable String orderId;
     private boolean bom;
     private boolean neutraliseFormulas = true;
     private PolygonEncoding polygons = PolygonEncoding.WKT;
     private boolean strict;
-    private ArchiveOptions archive = ArchiveOptions.defaults();
+    private final Map<Class<? extends LayoutOptions>, LayoutOptions> options =
+        new LinkedHashMap<>();
     private @Nullable Shard shard;
 
     private Builder(String workflowId) {
@@ -275,16 +298,17 @@ public final class ExportRequest {
     /**
      * Sets which assessments of each file are exported (default {@link AssessmentScope#ALL}).
      *
-     * @param assessments the scope
+     * @param scope the scope
      * @return this builder
      */
-    public Builder assessments(AssessmentScope assessments) {
-      this.assessments = Objects.requireNonNull(assessments, "assessments");
+    public Builder scope(AssessmentScope scope) {
+      this.scope = Objects.requireNonNull(scope, "scope");
       return this;
     }
 
     /**
-     * Sets the layout (default {@link Layout#ATTRIBUTE_VALUES}).
+     * Sets the layout (default {@link CsvLayouts#ATTRIBUTE_VALUES}). Whether an exporter can
+     * write it, and whether the other settings suit it, is checked when the request is exported.
      *
      * @param layout the layout
      * @return this builder
@@ -301,21 +325,21 @@ public final class ExportRequest {
      * @return this builder
      * @throws IllegalArgumentException if the id is empty
      */
-    public Builder dataSource(@Nullable String dataSourceId) {
-      this.dataSourceId = dataSourceId == null ? null : requireId(dataSourceId, "dataSource");
+    public Builder dataSourceId(@Nullable String dataSourceId) {
+      this.dataSourceId = dataSourceId == null ? null : requireId(dataSourceId, "dataSourceId");
       return this;
     }
 
     /**
-     * Exports only the files of one workflow order (default: every file). Required for {@link
-     * Layout#ANNOTATED_FILES}.
+     * Exports only the files of one workflow order (default: every file). Some layouts require
+     * one (export-imaging's annotated files).
      *
      * @param orderId the order's id, or null for every file
      * @return this builder
      * @throws IllegalArgumentException if the id is empty
      */
-    public Builder order(@Nullable String orderId) {
-      this.orderId = orderId == null ? null : requireId(orderId, "order");
+    public Builder orderId(@Nullable String orderId) {
+      this.orderId = orderId == null ? null : requireId(orderId, "orderId");
       return this;
     }
 
@@ -368,14 +392,26 @@ public final class ExportRequest {
     }
 
     /**
-     * Sets the options and limits of the archive layouts (default {@link
-     * ArchiveOptions#defaults()}).
+     * Sets a layout's typed options, replacing any earlier option of the same class (default:
+     * none, so the layout uses its defaults). The layout refuses option types it does not read.
      *
-     * @param archive the options
+     * @param option the option, e.g. {@code ArchiveOptions.builder().maxLongEdge(2048).build()}
      * @return this builder
      */
-    public Builder archive(ArchiveOptions archive) {
-      this.archive = Objects.requireNonNull(archive, "archive");
+    public Builder option(LayoutOptions option) {
+      Objects.requireNonNull(option, "option");
+      options.put(option.getClass(), option);
+      return this;
+    }
+
+    /**
+     * Removes the option of a type, so that the layout uses its defaults.
+     *
+     * @param type the option's class
+     * @return this builder
+     */
+    public Builder clearOption(Class<? extends LayoutOptions> type) {
+      options.remove(Objects.requireNonNull(type, "type"));
       return this;
     }
 
@@ -403,16 +439,12 @@ public final class ExportRequest {
     }
 
     /**
-     * Checks the settings together and builds the request.
+     * Builds the request. The rules of the chosen layout (e.g. that annotated files need an
+     * order) are checked by the layout when the request is exported, since layouts are plugins.
      *
      * @return the request
-     * @throws IllegalStateException if the settings conflict, e.g. {@link Layout#ANNOTATED_FILES}
-     *     without an order
      */
     public ExportRequest build() {
-      if (layout == Layout.ANNOTATED_FILES && orderId == null) {
-        throw new IllegalStateException("ANNOTATED_FILES needs an order: call order(id)");
-      }
       return new ExportRequest(this);
     }
   }

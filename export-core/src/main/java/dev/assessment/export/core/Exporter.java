@@ -4,8 +4,10 @@ import dev.assessment.export.core.internal.CountingOutputStream;
 import dev.assessment.export.core.internal.CsvLayoutProvider;
 import dev.assessment.export.core.internal.ExportRun;
 import dev.assessment.export.core.internal.RepositoryFailure;
+import dev.assessment.export.core.layout.LayoutOptions;
 import dev.assessment.export.core.layout.LayoutProvider;
 import dev.assessment.export.spi.AssessmentRepository;
+import dev.assessment.export.spi.AssessmentScope;
 import dev.assessment.export.spi.DataSource;
 import dev.assessment.export.spi.MediaRepository;
 import dev.assessment.export.spi.Workflow;
@@ -13,18 +15,22 @@ import dev.assessment.export.spi.WorkflowOrder;
 import dev.assessment.export.spi.WorkflowRepository;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,8 +47,9 @@ import org.slf4j.LoggerFactory;
  * ExportResult result = exporter.export(request, ExportSink.of(Path.of("out.csv")));
  * }</pre>
  *
- * <p>The CSV layouts are built in; the archive layouts come from export-imaging, found on the
- * class path with {@link ServiceLoader}.
+ * <p>The CSV layouts are built in; other layouts (export-imaging's archives, export-datasets'
+ * training sets, a host's own) come from {@link LayoutProvider}s found with {@link
+ * ServiceLoader} or added to the builder. {@link #layouts()} lists what this exporter can write.
  */
 public final class Exporter {
   private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
@@ -52,6 +59,7 @@ public final class Exporter {
   private final AssessmentRepository assessments;
   private final @Nullable MediaRepository media;
   private final Map<Layout, LayoutProvider> providers;
+  private final List<Layout> layouts;
   private final Executor executor;
 
   private Exporter(Builder b) {
@@ -59,6 +67,7 @@ public final class Exporter {
     this.assessments = Objects.requireNonNull(b.assessments, "assessments");
     this.media = b.media;
     this.providers = b.providers();
+    this.layouts = List.copyOf(providers.keySet());
     this.executor = b.executor;
   }
 
@@ -72,13 +81,96 @@ public final class Exporter {
   }
 
   /**
-   * Returns the layouts this exporter can write: the CSV layouts, and the archive layouts when
-   * export-imaging is on the class path.
+   * Returns the layouts this exporter can write: the CSV layouts, and those of every provider
+   * found or added (the archive layouts when export-imaging is on the class path).
    *
-   * @return the layouts
+   * @return the layouts, sorted by id
    */
-  public Set<Layout> layouts() {
-    return Set.copyOf(providers.keySet());
+  public List<Layout> layouts() {
+    return layouts;
+  }
+
+  /**
+   * Returns the provider that serves a layout, e.g. to read its extension or media type.
+   *
+   * @param layout the layout
+   * @return the provider, or empty when this exporter cannot write the layout
+   */
+  public Optional<LayoutProvider> provider(Layout layout) {
+    return Optional.ofNullable(providers.get(Objects.requireNonNull(layout, "layout")));
+  }
+
+  /**
+   * Checks a request against its layout without exporting: that this exporter can write the
+   * layout, that the layout reads every option the request carries, that the layout's own rules
+   * hold (e.g. annotated files need an order), and that a shard is only asked of a layout whose
+   * parts merge. {@link #export} and {@link #submit} run the same checks first.
+   *
+   * @param request the request
+   * @throws ExportException if no provider serves the layout; the message lists the available
+   *     layouts
+   * @throws IllegalArgumentException if the request carries an option the layout does not read
+   * @throws IllegalStateException if the request's settings do not suit the layout
+   */
+  public void check(ExportRequest request) throws ExportException {
+    Objects.requireNonNull(request, "request");
+    providerFor(request);
+  }
+
+  private LayoutProvider providerFor(ExportRequest request) throws ExportException {
+    Layout layout = request.layout();
+    LayoutProvider provider = providers.get(layout);
+    if (provider == null) {
+      throw new ExportException(
+          "layout " + layout + " is not available: this exporter writes "
+              + layouts.stream().map(Layout::id).collect(Collectors.joining(", "))
+              + ". Add the artifact that provides it to the class path (export-imaging writes"
+              + " files and annotated-files) or register its LayoutProvider");
+    }
+    for (Class<? extends LayoutOptions> type : request.options().keySet()) {
+      if (!provider.optionTypes().contains(type)) {
+        throw new IllegalArgumentException(
+            "layout " + layout + " does not read options of type " + type.getName()
+                + ": it reads " + (provider.optionTypes().isEmpty() ? "none"
+                    : provider.optionTypes().stream().map(Class::getSimpleName).sorted()
+                        .collect(Collectors.joining(", ")))
+                + "; remove the option with clearOption(" + type.getSimpleName() + ".class)");
+      }
+    }
+    provider.validate(request);
+    if (request.shard() != null) {
+      Optional<String> refusal = provider.merger().refusal();
+      if (refusal.isPresent()) {
+        throw new IllegalStateException(
+            "layout " + layout + " cannot be sharded: its parts cannot be merged, because "
+                + refusal.get() + "; export it whole (wholeExport())");
+      }
+    }
+    return provider;
+  }
+
+  /**
+   * Merges the parts of a sharded export into the bytes the one-machine export of the request
+   * writes, with the merger of the parts' layout.
+   *
+   * @param layout the layout the parts were exported in
+   * @param parts the parts, in any order
+   * @param out where the merged output goes; not closed
+   * @throws ExportException if the layout is not available or cannot merge, or the parts do not
+   *     belong together, naming them
+   * @throws IOException if a part cannot be read or the output written
+   */
+  public void merge(Layout layout, List<Path> parts, OutputStream out) throws IOException {
+    Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(parts, "parts");
+    Objects.requireNonNull(out, "out");
+    LayoutProvider provider = providers.get(layout);
+    if (provider == null) {
+      throw new ExportException(
+          "cannot merge parts of layout " + layout + ": this exporter writes "
+              + layouts.stream().map(Layout::id).collect(Collectors.joining(", ")));
+    }
+    provider.merger().merge(List.copyOf(parts), out);
   }
 
   /**
@@ -89,6 +181,8 @@ public final class Exporter {
    * @return what was written
    * @throws ExportException if an id is unknown, the layout is not available, a repository or
    *     the sink fails, or the data is bad and the request strict; the sink's target is aborted
+   * @throws IllegalArgumentException if the request carries an option the layout does not read
+   * @throws IllegalStateException if the request's settings do not suit the layout
    */
   public ExportResult export(ExportRequest request, ExportSink sink) throws ExportException {
     return export(request, sink, ExportListener.none());
@@ -116,6 +210,8 @@ public final class Exporter {
    * @param request what to export
    * @param sink where the bytes go
    * @return the job: progress, cancel, and a completion future to chain delivery onto
+   * @throws IllegalArgumentException if the request carries an option the layout does not read
+   * @throws IllegalStateException if the request's settings do not suit the layout
    */
   public ExportJob submit(ExportRequest request, ExportSink sink) {
     return submit(request, sink, ExportListener.none());
@@ -127,13 +223,23 @@ public final class Exporter {
    * @param request what to export
    * @param sink where the bytes go
    * @param listener receives progress after each file, on the job's thread
-   * @return the job
+   * @return the job; when the layout is not available, a job already failed with the {@link
+   *     ExportException} of {@link #check(ExportRequest)}
+   * @throws IllegalArgumentException if the request carries an option the layout does not read
+   * @throws IllegalStateException if the request's settings do not suit the layout
    */
   public ExportJob submit(ExportRequest request, ExportSink sink, ExportListener listener) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(listener, "listener");
     ExportJob job = new ExportJob(request);
+    try {
+      providerFor(request);
+    } catch (ExportException e) {
+      job.fail(e);
+      job.terminated();
+      return job;
+    }
     ExportListener both =
         progress -> {
           job.progress(progress);
@@ -145,6 +251,8 @@ public final class Exporter {
             job.complete(run(request, sink, both, job.cancelFlag()));
           } catch (ExportException | RuntimeException | Error e) {
             job.fail(e);
+          } finally {
+            job.terminated();
           }
         });
     return job;
@@ -157,13 +265,7 @@ public final class Exporter {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(listener, "listener");
     Layout layout = request.layout();
-    LayoutProvider provider = providers.get(layout);
-    if (provider == null) {
-      throw new ExportException(
-          "layout " + layout + " is not available: add the artifact"
-              + " dev.assessment.export:export-imaging to the class path (it writes FILES and"
-              + " ANNOTATED_FILES)");
-    }
+    LayoutProvider provider = providerFor(request);
     String workflowId = request.workflowId();
     Workflow workflow =
         metadata(() -> workflows.workflow(workflowId), workflowId, "the workflow")
@@ -195,11 +297,13 @@ public final class Exporter {
     }
     OptionalLong total =
         metadata(() -> assessments.countFiles(request.query()), workflowId, "counting the files");
+    orders = Collections.unmodifiableMap(orders);
+    dataSources = Collections.unmodifiableMap(dataSources);
     ExportRun run =
         new ExportRun(
             request, workflow, orders, dataSources, total,
             assessments, media, listener, cancelled);
-    String fileName = fileName(request, provider.extension(layout));
+    String fileName = fileName(request, provider);
     LOG.info("exporting {} to {}", request, fileName);
 
     ExportSink.Target target;
@@ -230,7 +334,7 @@ public final class Exporter {
     ExportResult result =
         new ExportResult(
             layout, run.filesWritten(), run.assessmentsWritten(), run.rows(), out.count(),
-            run.warnings(), fileName, provider.mediaType(layout));
+            run.warnings(), fileName, provider.mediaType());
     LOG.info(
         "exported {} file(s), {} row(s), {} byte(s), {} warning(s) to {}", result.files(),
         result.rows(), result.bytes(), result.warnings().size(), fileName);
@@ -253,11 +357,18 @@ public final class Exporter {
     return new ExportException(where + " failed: " + t, t);
   }
 
-  private static <T> T metadata(
-      java.util.function.Supplier<T> call, String workflowId, String what) throws ExportException {
+  private static <T> T metadata(Callable<T> call, String workflowId, String what)
+      throws ExportException {
     try {
-      return Objects.requireNonNull(call.get(), "the repository returned null for " + what);
-    } catch (RuntimeException e) {
+      T result = Objects.requireNonNull(call.call(), "the repository returned null for " + what);
+      if (result instanceof Collection<?> c) {
+        // Read a lazy list here, so that a failure while iterating it is wrapped too.
+        @SuppressWarnings("unchecked")
+        T copy = (T) List.copyOf(c);
+        return copy;
+      }
+      return result;
+    } catch (Exception e) {
       throw new ExportException(
           "the repository failed reading " + what + " of workflow " + workflowId + ": " + e, e);
     }
@@ -275,7 +386,7 @@ public final class Exporter {
    * Returns the suggested file name of an export: workflow id, order id when given, layout,
    * extension, with every character outside {@code [A-Za-z0-9._-]} replaced by {@code _}.
    */
-  private static String fileName(ExportRequest request, String extension) {
+  private static String fileName(ExportRequest request, LayoutProvider provider) {
     StringBuilder sb = new StringBuilder(safe(request.workflowId()));
     if (request.orderId() != null) {
       sb.append('-').append(safe(request.orderId()));
@@ -283,12 +394,11 @@ public final class Exporter {
     if (request.dataSourceId() != null) {
       sb.append('-').append(safe(request.dataSourceId()));
     }
-    sb.append('-').append(request.layout().slug());
-    if (request.assessments() == dev.assessment.export.spi.AssessmentScope.LATEST
-        && request.layout() != Layout.FILES) {
+    sb.append('-').append(request.layout().id());
+    if (request.scope() == AssessmentScope.LATEST && provider.readsAssessments()) {
       sb.append("-latest");
     }
-    return sb.append('.').append(extension).toString();
+    return sb.append('.').append(provider.extension()).toString();
   }
 
   private static String safe(String id) {
@@ -377,7 +487,9 @@ public final class Exporter {
     }
 
     /**
-     * Adds a layout provider explicitly; it takes precedence over discovered ones.
+     * Adds a layout provider explicitly. It takes precedence over a built-in or discovered
+     * provider of the same layout; two added providers of one layout are an error at {@link
+     * #build()}.
      *
      * @param provider the provider
      * @return this builder
@@ -413,7 +525,8 @@ public final class Exporter {
      * Builds the exporter.
      *
      * @return the exporter
-     * @throws IllegalStateException if the workflow or assessment repository was not set
+     * @throws IllegalStateException if the workflow or assessment repository was not set, or two
+     *     discovered or two added providers serve the same layout (the message names both)
      */
     public Exporter build() {
       if (workflows == null) {
@@ -428,31 +541,75 @@ public final class Exporter {
     }
 
     private Map<Layout, LayoutProvider> providers() {
-      Map<Layout, LayoutProvider> map = new EnumMap<>(Layout.class);
-      CsvLayoutProvider csv = new CsvLayoutProvider();
-      csv.layouts().forEach(l -> map.put(l, csv));
+      Map<Layout, LayoutProvider> builtIn = new TreeMap<>();
+      for (Layout l : List.of(CsvLayouts.ATTRIBUTE_VALUES, CsvLayouts.ANNOTATIONS)) {
+        builtIn.put(l, new CsvLayoutProvider(l));
+      }
+      Map<Layout, LayoutProvider> discovered = new TreeMap<>();
       if (discover) {
         ClassLoader loader = classLoader != null ? classLoader : Exporter.class.getClassLoader();
-        try {
-          for (LayoutProvider p : ServiceLoader.load(LayoutProvider.class, loader)) {
-            p.layouts().forEach(l -> map.put(l, p));
-          }
-        } catch (ServiceConfigurationError e) {
-          LOG.warn(
-              "a layout provider on the class path could not be loaded, so its layouts are"
-                  + " unavailable: {}",
-              e.toString());
+        for (LayoutProvider p : discover(loader)) {
+          putOnce(discovered, p, "found by ServiceLoader");
         }
       }
+      Map<Layout, LayoutProvider> added = new TreeMap<>();
       for (LayoutProvider p : explicitProviders) {
-        p.layouts().forEach(l -> map.put(l, p));
+        putOnce(added, p, "added with layoutProvider(…)");
       }
+      for (Map.Entry<Layout, LayoutProvider> e : discovered.entrySet()) {
+        LayoutProvider before = builtIn.get(e.getKey());
+        if (before != null) {
+          throw new IllegalStateException(
+              "layout " + e.getKey() + " is served twice: by the built-in "
+                  + before.getClass().getName() + " and by " + e.getValue().getClass().getName()
+                  + " (found by ServiceLoader); give the new layout another id");
+        }
+      }
+      Map<Layout, LayoutProvider> map = new TreeMap<>(builtIn);
+      map.putAll(discovered);
+      map.putAll(added);
       LOG.debug(
           "layouts: {}",
           map.entrySet().stream()
               .map(e -> e.getKey() + "=" + e.getValue().getClass().getName())
               .collect(Collectors.joining(", ")));
-      return Map.copyOf(map);
+      return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    private static void putOnce(Map<Layout, LayoutProvider> map, LayoutProvider p, String how) {
+      Layout layout =
+          Objects.requireNonNull(p.layout(), p.getClass().getName() + " returned a null layout");
+      LayoutProvider before = map.putIfAbsent(layout, p);
+      if (before != null) {
+        throw new IllegalStateException(
+            "layout " + layout + " is served by two providers " + how + ": "
+                + before.getClass().getName() + " and " + p.getClass().getName()
+                + "; remove one of them from the class path");
+      }
+    }
+
+    /**
+     * Loads every provider that can be loaded: a provider that fails to load or to instantiate is
+     * logged and skipped, and the others still load.
+     */
+    private static List<LayoutProvider> discover(ClassLoader loader) {
+      List<LayoutProvider> found = new ArrayList<>();
+      Iterator<LayoutProvider> it = ServiceLoader.load(LayoutProvider.class, loader).iterator();
+      // Bounded, in case a broken configuration makes the iterator fail on every step.
+      for (int attempts = 0; attempts < 10_000; attempts++) {
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          found.add(it.next());
+        } catch (ServiceConfigurationError e) {
+          LOG.warn(
+              "a layout provider could not be loaded and was skipped, so its layout is"
+                  + " unavailable: {}",
+              e.toString());
+        }
+      }
+      return found;
     }
 
     private static void newJobThread(Runnable r) {
@@ -463,8 +620,6 @@ public final class Exporter {
 
   @Override
   public String toString() {
-    return "Exporter[layouts="
-        + providers.keySet().stream().map(l -> l.name().toLowerCase(Locale.ROOT)).sorted().toList()
-        + "]";
+    return "Exporter[layouts=" + layouts + "]";
   }
 }

@@ -1,32 +1,73 @@
 package dev.assessment.export.core;
 
-/** The shape of an export's output. */
-public enum Layout {
-  /** Long CSV: one row per attribute value, the location polygon included, confidences for all. */
-  ATTRIBUTE_VALUES,
-  /** Wide CSV: one row per annotation, a column per attribute, the location's confidence only. */
-  ANNOTATIONS,
-  /** ZIP of the original files with standard names and a manifest; needs export-imaging. */
-  FILES,
-  /** ZIP of the images with their annotations drawn on; needs an order and export-imaging. */
-  ANNOTATED_FILES;
+import jakarta.annotation.Nullable;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
-  /**
-   * Tells whether this layout writes CSV (as opposed to a ZIP archive).
-   *
-   * @return true for {@link #ATTRIBUTE_VALUES} and {@link #ANNOTATIONS}
-   */
-  public boolean isCsv() {
-    return this == ATTRIBUTE_VALUES || this == ANNOTATIONS;
+/**
+ * The shape of an export's output, named by a stable id such as {@code attribute-values} or
+ * {@code files}. Layouts are open: any module can define one and serve it with a {@link
+ * dev.assessment.export.core.layout.LayoutProvider}. Two layouts are equal when their ids are.
+ *
+ * <p>The CSV layouts built into export-core are {@link CsvLayouts#ATTRIBUTE_VALUES} and {@link
+ * CsvLayouts#ANNOTATIONS}; other modules hold their own constants (export-imaging's {@code
+ * ArchiveLayouts}). A layout named on a command line is {@link #of(String)}; {@link
+ * Exporter#layouts()} tells which layouts an exporter can write.
+ */
+public final class Layout implements Comparable<Layout> {
+  private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  private final String id;
+
+  private Layout(String id) {
+    this.id = id;
   }
 
   /**
-   * Returns the layout's name in lower case with dashes, as file names and the command line use
-   * it, e.g. {@code attribute-values}.
+   * Returns the layout with an id.
    *
-   * @return the slug
+   * @param id lower-case letters and digits in dash-separated words, at most 64 characters, e.g.
+   *     {@code annotated-files}
+   * @return the layout
+   * @throws IllegalArgumentException if the id is not of that form
    */
-  public String slug() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  public static Layout of(String id) {
+    Objects.requireNonNull(id, "id");
+    if (id.length() > 64 || !ID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          "layout id '" + id + "' is not valid: use lower-case letters and digits in words"
+              + " separated by single dashes, at most 64 characters, e.g. attribute-values");
+    }
+    return new Layout(id);
+  }
+
+  /**
+   * Returns the layout's stable id, as file names, part markers and the command line use it.
+   *
+   * @return the id, e.g. {@code attribute-values}
+   */
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public int compareTo(Layout other) {
+    return id.compareTo(other.id);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Layout l && l.id.equals(id);
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
+  /** Returns the id. */
+  @Override
+  public String toString() {
+    return id;
   }
 }

@@ -13,21 +13,20 @@ import java.util.Locale;
 
 /**
  * Parts of a sharded export and how they go back together. Each shard of a request (see {@link
- * Shard}) exports a part that starts with a marker naming the request's fingerprint, the shard
- * and the number of files; merging checks the markers, so that parts of another request, or a
- * missing or repeated shard, are refused, and then streams the parts into the bytes the
- * one-machine export of the request would have written.
+ * Shard}) exports a part that holds a marker naming the request's fingerprint, the shard and the
+ * number of files; merging checks the markers, so that parts of another request, or a missing or
+ * repeated shard, are refused, and then streams the parts into the bytes the one-machine export
+ * of the request would have written. {@link Exporter#merge} picks the layout's merger; the
+ * methods here are what mergers are built from.
  *
  * <pre>{@code
  * for (int i = 0; i < 4; i++) {
  *   exporter.export(request.toBuilder().shard(i, 4).build(), ExportSink.of(dir.resolve("part-" + i)));
  * }
- * Parts.mergeCsv(List.of(part0, part1, part2, part3), out);
+ * exporter.merge(request.layout(), List.of(part0, part1, part2, part3), out);
  * }</pre>
  */
 public final class Parts {
-  /** The name of the marker entry that starts an archive part. */
-  public static final String MARKER_ENTRY = ".assessment-export-part";
   private static final String PREFIX = "#assessment-export-part v1 ";
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 

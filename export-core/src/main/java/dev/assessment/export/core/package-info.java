@@ -6,8 +6,8 @@
  * <pre>{@code
  * Exporter exporter = Exporter.builder().repository(repository).build();
  * ExportRequest request = ExportRequest.builder("wf-1")
- *     .layout(Layout.ATTRIBUTE_VALUES)
- *     .assessments(AssessmentScope.LATEST)
+ *     .layout(CsvLayouts.ATTRIBUTE_VALUES)
+ *     .scope(AssessmentScope.LATEST)
  *     .build();
  * ExportResult result = exporter.export(request, ExportSink.of(Path.of("export.csv")));
  * }</pre>

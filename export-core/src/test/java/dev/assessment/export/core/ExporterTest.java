@@ -42,7 +42,7 @@ class ExporterTest {
   @Test
   void export_unknownOrderNamesTheKnownOnes() {
     ExportException e =
-        assertThrows(ExportException.class, () -> csv(ExportRequest.builder("wf-1").order("o-9").build()));
+        assertThrows(ExportException.class, () -> csv(ExportRequest.builder("wf-1").orderId("o-9").build()));
     assertEquals("unknown order 'o-9' in workflow wf-1: known orders are o-1", e.getMessage());
   }
 
@@ -50,18 +50,23 @@ class ExporterTest {
   void export_unknownDataSourceNamesTheKnownOnes() {
     ExportException e =
         assertThrows(
-            ExportException.class, () -> csv(ExportRequest.builder("wf-1").dataSource("x").build()));
+            ExportException.class, () -> csv(ExportRequest.builder("wf-1").dataSourceId("x").build()));
     assertEquals("unknown data source 'x' in workflow wf-1: known data sources are ds-1", e.getMessage());
   }
 
   @Test
-  void export_archiveLayoutWithoutImagingNamesTheArtifact() {
+  void export_unavailableLayoutListsTheAvailableOnes() {
+    Layout files = Layout.of("files");
     ExportException e =
         assertThrows(
-            ExportException.class,
-            () -> csv(ExportRequest.builder("wf-1").layout(Layout.FILES).build()));
-    assertTrue(e.getMessage().contains("dev.assessment.export:export-imaging"), e.getMessage());
-    assertFalse(exporter.layouts().contains(Layout.FILES));
+            ExportException.class, () -> csv(ExportRequest.builder("wf-1").layout(files).build()));
+    assertEquals(
+        "layout files is not available: this exporter writes annotations, attribute-values. Add"
+            + " the artifact that provides it to the class path (export-imaging writes files and"
+            + " annotated-files) or register its LayoutProvider",
+        e.getMessage());
+    assertFalse(exporter.layouts().contains(files));
+    assertEquals(List.of(CsvLayouts.ANNOTATIONS, CsvLayouts.ATTRIBUTE_VALUES), exporter.layouts());
   }
 
   @Test
@@ -83,7 +88,7 @@ class ExporterTest {
     InMemoryRepository repo =
         InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d").build();
     String csv = new String(Fixtures.export(Fixtures.exporter(repo),
-        ExportRequest.builder("wf").layout(Layout.ANNOTATIONS).build()), StandardCharsets.UTF_8);
+        ExportRequest.builder("wf").layout(CsvLayouts.ANNOTATIONS).build()), StandardCharsets.UTF_8);
     assertEquals(
         "workflow_id,workflow_name,order_id,order_name,data_source_id,data_source_name,file_id,"
             + "external_id,file_name,assessment_id,assessment_kind,assessment_step,assessor,"
@@ -112,7 +117,7 @@ class ExporterTest {
 
   @Test
   void export_latestKeepsTheMostRecentAssessment() throws Exception {
-    String csv = csv(ExportRequest.builder("wf-1").assessments(AssessmentScope.LATEST).build());
+    String csv = csv(ExportRequest.builder("wf-1").scope(AssessmentScope.LATEST).build());
     assertFalse(csv.contains(",a-1,"), csv);
     assertTrue(csv.contains(",a-2,"), csv);
     assertTrue(csv.contains(",a-3,"), csv);
@@ -122,7 +127,7 @@ class ExporterTest {
   void export_latestTieBrokenByGreatestId() throws Exception {
     InMemoryRepository repo = tiedAssessments();
     String csv = new String(Fixtures.export(Fixtures.exporter(repo),
-        ExportRequest.builder("wf").assessments(AssessmentScope.LATEST).build()), StandardCharsets.UTF_8);
+        ExportRequest.builder("wf").scope(AssessmentScope.LATEST).build()), StandardCharsets.UTF_8);
     assertEquals(2, csv.split("\r\n").length, csv);
     assertTrue(csv.contains(",f,,,10,human,"), csv);
   }
@@ -149,7 +154,7 @@ class ExporterTest {
     assertTrue(out.toString(StandardCharsets.UTF_8).contains(",e,,weight,2,\r\n"));
     assertTrue(longResult.warnings().isEmpty());
     ExportResult wide =
-        e.export(ExportRequest.builder("wf").layout(Layout.ANNOTATIONS).build(),
+        e.export(ExportRequest.builder("wf").layout(CsvLayouts.ANNOTATIONS).build(),
             ExportSink.of(new ByteArrayOutputStream()));
     assertEquals(1, wide.warnings().size());
     assertEquals("undefined-attribute", wide.warnings().get(0).code());
@@ -160,7 +165,7 @@ class ExporterTest {
   void export_undefinedAttributeFailsStrictWide() {
     Exporter e = Fixtures.exporter(withEntity(Entity("e", AttributeValue.of("weight", Value.number(2)))));
     ExportException ex = assertThrows(ExportException.class, () -> e.export(
-        ExportRequest.builder("wf").layout(Layout.ANNOTATIONS).strict(true).build(),
+        ExportRequest.builder("wf").layout(CsvLayouts.ANNOTATIONS).strict(true).build(),
         ExportSink.of(new ByteArrayOutputStream())));
     assertTrue(ex.getMessage().contains("file f, entity e: attribute 'weight'"), ex.getMessage());
   }

@@ -31,7 +31,7 @@ final class Fixtures {
             AttributeDefinition.of("repairable", AttributeType.BOOLEAN))
         .dataSource("ds-1", "Field app")
         .order("o-1", "8492192")
-        .file("f-1", f -> f.externalId("000003112442").fileName("roof.jpg").order("o-1")
+        .file("f-1", f -> f.externalId("000003112442").fileName("roof.jpg").orderId("o-1")
             // Stored newest first: the export orders assessments by time.
             .assessment("a-2", AssessmentKind.HUMAN, Instant.parse("2025-11-19T09:30:00Z"),
                 a -> a.step("review").assessor("Zoë")

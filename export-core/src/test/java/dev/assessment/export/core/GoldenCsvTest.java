@@ -20,7 +20,7 @@ class GoldenCsvTest {
   @Test
   void attributeValues_matchesGoldenFile() throws Exception {
     byte[] actual =
-        Fixtures.export(exporter, ExportRequest.builder("wf-1").layout(Layout.ATTRIBUTE_VALUES).build());
+        Fixtures.export(exporter, ExportRequest.builder("wf-1").layout(CsvLayouts.ATTRIBUTE_VALUES).build());
     assertEquals(
         new String(Fixtures.resource("golden-attribute-values.csv"), StandardCharsets.UTF_8),
         new String(actual, StandardCharsets.UTF_8));
@@ -29,13 +29,13 @@ class GoldenCsvTest {
   @Test
   void annotations_matchesGoldenFile() throws Exception {
     byte[] actual =
-        Fixtures.export(exporter, ExportRequest.builder("wf-1").layout(Layout.ANNOTATIONS).build());
+        Fixtures.export(exporter, ExportRequest.builder("wf-1").layout(CsvLayouts.ANNOTATIONS).build());
     assertArrayEquals(Fixtures.resource("golden-annotations.csv"), actual);
   }
 
   @Test
   void attributeValues_parsesBackFieldByField() throws Exception {
-    List<CSVRecord> rows = parse(Layout.ATTRIBUTE_VALUES);
+    List<CSVRecord> rows = parse(CsvLayouts.ATTRIBUTE_VALUES);
     assertEquals(11, rows.size());
     assertEquals(
         List.of("wf-1", "Hail damage", "o-1", "8492192", "ds-1", "Field app", "f-1",
@@ -52,7 +52,7 @@ class GoldenCsvTest {
 
   @Test
   void annotations_parsesBackFieldByField() throws Exception {
-    List<CSVRecord> rows = parse(Layout.ANNOTATIONS);
+    List<CSVRecord> rows = parse(CsvLayouts.ANNOTATIONS);
     assertEquals(5, rows.size());
     assertEquals(List.of("location", "confidence", "severity", "material", "label (attribute)",
         "colours", "repairable"), tail(rows.get(0), 7));

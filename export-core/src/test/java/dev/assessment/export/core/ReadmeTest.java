@@ -21,8 +21,8 @@ class ReadmeTest {
     InMemoryRepository repository = Bundle.read(bundle);
     Exporter exporter = Exporter.builder().repository(repository).build();
     ExportRequest request = ExportRequest.builder(repository.workflows().get(0).id())
-        .layout(Layout.ATTRIBUTE_VALUES)
-        .assessments(AssessmentScope.LATEST)
+        .layout(CsvLayouts.ATTRIBUTE_VALUES)
+        .scope(AssessmentScope.LATEST)
         .build();
     return exporter.export(request, ExportSink.of(target));
   }

@@ -42,8 +42,8 @@ class ShardProperties {
       @ForAll AssessmentScope scope, @ForAll boolean wide) throws Exception {
     InMemoryRepository repo = model.repository();
     Exporter exporter = Fixtures.exporter(repo);
-    ExportRequest whole = ExportRequest.builder(model.workflow().id()).bom(bom).assessments(scope)
-        .layout(wide ? Layout.ANNOTATIONS : Layout.ATTRIBUTE_VALUES).build();
+    ExportRequest whole = ExportRequest.builder(model.workflow().id()).bom(bom).scope(scope)
+        .layout(wide ? CsvLayouts.ANNOTATIONS : CsvLayouts.ATTRIBUTE_VALUES).build();
     byte[] expected = Fixtures.export(exporter, whole);
     Path dir = Files.createTempDirectory("parts");
     try {

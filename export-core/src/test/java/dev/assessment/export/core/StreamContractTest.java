@@ -46,7 +46,7 @@ class StreamContractTest {
   private Exporter exporter;
 
   @BeforeEach
-  void setUp() {
+  void setUp() throws Exception {
     when(workflows.workflow("wf")).thenReturn(Optional.of(new Workflow("wf", "w", List.of())));
     when(workflows.orders("wf")).thenReturn(List.of());
     when(workflows.dataSources("wf")).thenReturn(List.of(new DataSource("ds", "wf", "d")));
@@ -59,14 +59,13 @@ class StreamContractTest {
     when(assessments.assessedFiles(any())).thenReturn(files(3, -1));
     exporter.export(ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream()));
     verify(closed, times(1)).run();
-    verify(assessments, times(1)).assessedFiles(new FileQuery("wf", null, null,
-        dev.assessment.export.spi.AssessmentScope.ALL));
+    verify(assessments, times(1)).assessedFiles(FileQuery.builder("wf").scope(dev.assessment.export.spi.AssessmentScope.ALL).build());
     verify(assessments, atMost(1)).countFiles(any());
     assertEquals(3, pulled.get());
   }
 
   @Test
-  void export_closesTheStreamWhenTheRepositoryThrowsMidStream() {
+  void export_closesTheStreamWhenTheRepositoryThrowsMidStream() throws Exception {
     when(assessments.assessedFiles(any())).thenReturn(files(5, 2));
     ExportException e = assertThrows(ExportException.class, () -> exporter.export(
         ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream())));
@@ -77,11 +76,42 @@ class StreamContractTest {
   }
 
   @Test
-  void export_closesTheStreamWhenTheRepositoryFailsToOpen() {
+  void export_closesTheStreamWhenTheRepositoryFailsToOpen() throws Exception {
     when(assessments.assessedFiles(any())).thenThrow(new IllegalStateException("db down"));
     ExportException e = assertThrows(ExportException.class, () -> exporter.export(
         ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream())));
     assertTrue(e.getMessage().contains("db down"), e.getMessage());
+  }
+
+  @Test
+  void export_wrapsACheckedRepositoryExceptionOnce() throws Exception {
+    when(assessments.assessedFiles(any())).thenThrow(new java.sql.SQLException("relation missing"));
+    ExportException e = assertThrows(ExportException.class, () -> exporter.export(
+        ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream())));
+    assertTrue(e.getMessage().startsWith(
+        "the repository failed opening the files of workflow wf: java.sql.SQLException: relation"
+            + " missing"), e.getMessage());
+    assertTrue(e.getCause() instanceof java.sql.SQLException, String.valueOf(e.getCause()));
+  }
+
+  @Test
+  void export_wrapsAFailingLazyOrderList() throws Exception {
+    List<dev.assessment.export.spi.WorkflowOrder> lazy = new java.util.AbstractList<>() {
+      @Override
+      public dev.assessment.export.spi.WorkflowOrder get(int index) {
+        throw new java.io.UncheckedIOException(new IOException("cursor closed"));
+      }
+
+      @Override
+      public int size() {
+        return 1;
+      }
+    };
+    when(workflows.orders("wf")).thenReturn(lazy);
+    ExportException e = assertThrows(ExportException.class, () -> exporter.export(
+        ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream())));
+    assertTrue(e.getMessage().startsWith("the repository failed reading the orders of workflow wf"),
+        e.getMessage());
   }
 
   @Test
@@ -116,6 +146,7 @@ class StreamContractTest {
         });
     submitted.countDown();
     assertThrows(CancellationException.class, () -> job[0].completion().join());
+    assertTrue(job[0].awaitTermination(java.time.Duration.ofSeconds(10)));
     verify(closed, times(1)).run();
     assertEquals(10, pulled.get());
     try (Stream<Path> left = Files.list(dir)) {
@@ -124,7 +155,7 @@ class StreamContractTest {
   }
 
   @Test
-  void export_closesTheStreamWhenTheStrictExportFails() {
+  void export_closesTheStreamWhenTheStrictExportFails() throws Exception {
     when(workflows.workflow("wf")).thenReturn(Optional.of(new Workflow("wf", "w", List.of())));
     when(assessments.assessedFiles(any())).thenReturn(files(3, -1));
     when(workflows.dataSources("wf")).thenReturn(List.of());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assessment.export.core.ArchiveOptions;
+import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportResult;
@@ -56,7 +56,7 @@ class AnnotatedLayoutTest {
       String name = e.getKey();
       Polygon p = polygons.get(name);
       b.file(name.substring(0, name.indexOf('.')), f -> {
-        f.externalId(name.substring(0, name.indexOf('.'))).fileName(name).order("o").content(e.getValue());
+        f.externalId(name.substring(0, name.indexOf('.'))).fileName(name).orderId("o").content(e.getValue());
         if (p != null) {
           f.assessment("a", AssessmentKind.HUMAN, T, a -> a.annotation("e", "dent", p, null));
         }
@@ -66,7 +66,7 @@ class AnnotatedLayoutTest {
   }
 
   private static ExportRequest.Builder annotated() {
-    return ExportRequest.builder("wf").layout(Layout.ANNOTATED_FILES).order("o");
+    return ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o");
   }
 
   private static Map<String, byte[]> export(InMemoryRepository repo, ExportRequest request) throws Exception {
@@ -88,7 +88,7 @@ class AnnotatedLayoutTest {
   @Test
   void layouts_annotatedIsFoundThroughServiceLoader() {
     assertTrue(Exporter.builder().repository(order(Map.of(), Map.of())).build().layouts()
-        .contains(Layout.ANNOTATED_FILES));
+        .contains(ArchiveLayouts.ANNOTATED_FILES));
   }
 
   @Test
@@ -107,12 +107,60 @@ class AnnotatedLayoutTest {
     }
   }
 
+  /** One grey PNG of the given size, assessed twice (so a legend is drawn) with one polygon. */
+  private static InMemoryRepository twiceAssessed(int w, int h, Polygon polygon) throws Exception {
+    byte[] png = Images.png(Images.solid(w, h, GREY));
+    return InMemoryRepository.builder()
+        .workflow("wf", "w").dataSource("ds", "d").order("o", "order")
+        .file("p", f -> f.externalId("p").fileName("p.png").orderId("o").content(png)
+            .assessment("a1", AssessmentKind.MACHINE, T, a -> a.annotation("e", "dent", polygon, 0.5))
+            .assessment("a2", AssessmentKind.HUMAN, T.plusSeconds(60),
+                a -> a.annotation("e", "dent", polygon, 0.9)))
+        .build();
+  }
+
+  private static int changedPixels(BufferedImage img, int x0, int y0, int x1, int y1) {
+    int changed = 0;
+    for (int y = y0; y < y1; y++) {
+      for (int x = x0; x < x1; x++) {
+        if ((img.getRGB(x, y) | 0xFF000000) != GREY.getRGB()) {
+          changed++;
+        }
+      }
+    }
+    return changed;
+  }
+
+  @Test
+  void labelsAndLegend_canBeTurnedOff() throws Exception {
+    InMemoryRepository repo = twiceAssessed(600, 400, SQUARE);
+    BufferedImage on = Images.read(export(repo, annotated().build()).get("p_order_1.png"));
+    BufferedImage off = Images.read(export(repo, annotated()
+        .option(ArchiveOptions.builder().labels(false).legend(false).build()).build())
+        .get("p_order_1.png"));
+    // The label box sits above the polygon's top-left corner; the legend bottom left.
+    assertTrue(changedPixels(on, 104, 86, 130, 97) > 100, "no label drawn");
+    assertTrue(changedPixels(on, 2, 385, 40, 398) > 100, "no legend drawn");
+    assertEquals(0, changedPixels(off, 104, 86, 130, 97), "a label was drawn");
+    assertEquals(0, changedPixels(off, 2, 385, 40, 398), "a legend was drawn");
+    assertTrue(changedPixels(off, 95, 95, 305, 305) > 0, "the outline must stay");
+  }
+
+  /** On a thumbnail, text scales down with the image instead of covering it. */
+  @Test
+  void smallImage_labelsAndLegendLeaveMostOfThePicture() throws Exception {
+    InMemoryRepository repo = twiceAssessed(64, 48, Polygon.of(30, 20, 40, 20, 40, 30));
+    BufferedImage out = Images.read(export(repo, annotated().build()).get("p_order_1.png"));
+    int changed = changedPixels(out, 0, 0, 64, 48);
+    assertTrue(changed < 64 * 48 / 3, changed + " of " + 64 * 48 + " pixels changed");
+  }
+
   @Test
   void png_fillTintsTheInside() throws Exception {
     InMemoryRepository repo = order(Map.of("p.png", Images.png(Images.solid(600, 400, GREY))),
         Map.of("p.png", SQUARE));
     BufferedImage out = Images.read(export(repo, annotated()
-        .archive(ArchiveOptions.builder().fill(true).build()).build()).get("p_order_1.png"));
+        .option(ArchiveOptions.builder().fill(true).build()).build()).get("p_order_1.png"));
     assertNotEquals(GREY.getRGB(), out.getRGB(200, 200) | 0xFF000000);
     assertEquals(GREY.getRGB(), out.getRGB(550, 350) | 0xFF000000);
   }
@@ -283,7 +331,7 @@ class AnnotatedLayoutTest {
     InMemoryRepository repo = order(Map.of("b.png", Images.png(Images.solid(1200, 800, GREY))),
         Map.of("b.png", Polygon.of(400, 400, 800, 400, 800, 600, 400, 600)));
     BufferedImage out = Images.read(export(repo, annotated()
-        .archive(ArchiveOptions.builder().maxLongEdge(300).build()).build()).get("b_order_1.png"));
+        .option(ArchiveOptions.builder().maxLongEdge(300).build()).build()).get("b_order_1.png"));
     assertEquals(300, out.getWidth());
     assertEquals(200, out.getHeight());
     assertEquals(Palette.colourOf("dent").getRGB(), out.getRGB(150, 150) | 0xFF000000,
@@ -295,13 +343,13 @@ class AnnotatedLayoutTest {
   void allScopeDrawsALegendAndLatestDoesNot() throws Exception {
     InMemoryRepository repo = InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d")
         .order("o", "order")
-        .file("f", f -> f.externalId("f").fileName("f.png").order("o")
+        .file("f", f -> f.externalId("f").fileName("f.png").orderId("o")
             .content(uncheckedPng(Images.solid(600, 400, GREY)))
             .assessment("1", AssessmentKind.MACHINE, T, a -> a.annotation("e", "dent", SQUARE, 0.5))
             .assessment("2", AssessmentKind.HUMAN, T.plusSeconds(60), a -> a.annotation("e", "dent", SQUARE, 1.0)))
         .build();
     BufferedImage all = Images.read(export(repo, annotated().build()).get("f_order_1.png"));
-    BufferedImage latest = Images.read(export(repo, annotated().assessments(AssessmentScope.LATEST).build())
+    BufferedImage latest = Images.read(export(repo, annotated().scope(AssessmentScope.LATEST).build())
         .get("f_order_1.png"));
     assertNotEquals(GREY.getRGB(), all.getRGB(2, 398) | 0xFF000000, "legend, bottom left");
     assertEquals(GREY.getRGB(), latest.getRGB(2, 398) | 0xFF000000, "no legend for one assessment");
@@ -328,8 +376,8 @@ class AnnotatedLayoutTest {
     Exporter exporter = Exporter.builder().repository(repo).build();
     ByteArrayOutputStream one = new ByteArrayOutputStream();
     ByteArrayOutputStream four = new ByteArrayOutputStream();
-    exporter.export(annotated().archive(ArchiveOptions.builder().threads(1).build()).build(), ExportSink.of(one));
-    exporter.export(annotated().archive(ArchiveOptions.builder().threads(4).build()).build(), ExportSink.of(four));
+    exporter.export(annotated().option(ArchiveOptions.builder().threads(1).build()).build(), ExportSink.of(one));
+    exporter.export(annotated().option(ArchiveOptions.builder().threads(4).build()).build(), ExportSink.of(four));
     assertArrayEquals(one.toByteArray(), four.toByteArray());
     assertEquals(13, entries(one.toByteArray()).size());
     assertEquals(0, repo.openStreams());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assessment.export.core.ArchiveOptions;
+import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportSink;
@@ -61,7 +61,7 @@ class ArchivePartsProperties {
       boolean annotated = r.nextBoolean();
       String name = r.nextBoolean() ? "a.png" : "b.txt";
       b.file("f" + i, f -> {
-        f.externalId(ext).fileName(name).order("o");
+        f.externalId(ext).fileName(name).orderId("o");
         if (content) {
           f.content(name.endsWith(".png") ? PNG : ("text " + ext).getBytes(StandardCharsets.UTF_8));
         }
@@ -80,8 +80,8 @@ class ArchivePartsProperties {
       @ForAll boolean manifest) throws Exception {
     InMemoryRepository repo = repository(seed, 1 + Math.floorMod(seed, 30));
     Exporter exporter = Exporter.builder().repository(repo).build();
-    ExportRequest whole = ExportRequest.builder("wf").layout(annotated ? Layout.ANNOTATED_FILES : Layout.FILES)
-        .order("o").archive(ArchiveOptions.builder().manifest(manifest).threads(2).build()).build();
+    ExportRequest whole = ExportRequest.builder("wf").layout(annotated ? ArchiveLayouts.ANNOTATED_FILES : ArchiveLayouts.FILES)
+        .orderId("o").option(ArchiveOptions.builder().manifest(manifest).threads(2).build()).build();
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     exporter.export(whole, ExportSink.of(expected));
     Path dir = Files.createTempDirectory("parts");
@@ -111,7 +111,7 @@ class ArchivePartsProperties {
     try {
       Path archive = dir.resolve("files.zip");
       Exporter.builder().repository(repo).build()
-          .export(ExportRequest.builder("wf").layout(Layout.FILES).build(), ExportSink.of(archive));
+          .export(ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(), ExportSink.of(archive));
       List<String> expectedNames = new ArrayList<>();
       List<String> expectedRows;
       try (ZipFile z = new ZipFile(archive.toFile())) {
@@ -166,8 +166,8 @@ class ArchivePartsProperties {
     try {
       Path a = dir.resolve("a.zip");
       Path b = dir.resolve("b.zip");
-      exporter.export(ExportRequest.builder("wf").layout(Layout.FILES).shard(0, 2).build(), ExportSink.of(a));
-      exporter.export(ExportRequest.builder("wf").layout(Layout.FILES).dataSource("ds").shard(1, 2).build(),
+      exporter.export(ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).shard(0, 2).build(), ExportSink.of(a));
+      exporter.export(ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).dataSourceId("ds").shard(1, 2).build(),
           ExportSink.of(b));
       ExportException e = assertThrows(ExportException.class,
           () -> ArchiveParts.merge(List.of(a, b), new ByteArrayOutputStream()));

@@ -75,7 +75,7 @@ class DeliveryExampleTest {
     byte[] png = Images.png(Images.solid(200, 100, Color.GRAY));
     InMemoryRepository repo = InMemoryRepository.builder()
         .workflow("wf", "Roof").dataSource("ds", "Field").order("o", "8492192")
-        .file("f", f -> f.externalId("000003112442").fileName("a.png").order("o")
+        .file("f", f -> f.externalId("000003112442").fileName("a.png").orderId("o")
             .content(png)
             .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH,
                 a -> a.annotation("e", "dent", Polygon.of(10, 10, 90, 10, 90, 90), 0.9)))
@@ -97,7 +97,7 @@ class DeliveryExampleTest {
         mails.add(recipient + " failed: " + why);
       }
     };
-    ExportRequest request = ExportRequest.builder("wf").layout(Layout.ANNOTATED_FILES).order("o").build();
+    ExportRequest request = ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o").build();
     deliver(Exporter.builder().repository(repo).build(), request, dir, store, mailer, "ana@example.invalid")
         .get(60, TimeUnit.SECONDS);
     assertEquals(1, uploaded.size());
@@ -123,7 +123,7 @@ class DeliveryExampleTest {
         mails.add(why);
       }
     };
-    ExportRequest request = ExportRequest.builder("wf").layout(Layout.ANNOTATED_FILES).order("nope").build();
+    ExportRequest request = ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("nope").build();
     CompletableFuture<Void> f = deliver(Exporter.builder().repository(repo).build(), request, dir,
         (file, name, type) -> URI.create("x:y"), mailer, "ana@example.invalid");
     assertTrue(f.handle((ok, e) -> e != null).get(60, TimeUnit.SECONDS));

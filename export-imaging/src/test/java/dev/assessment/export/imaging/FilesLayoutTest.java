@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.assessment.export.core.ArchiveOptions;
+import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportJob;
 import dev.assessment.export.core.ExportRequest;
@@ -67,24 +67,24 @@ class FilesLayoutTest {
         .dataSource("ds2", "e")
         .order("o", "8492192")
         .file("f1", f -> f.externalId("000003112442").fileName("IMG_1.JPG").mediaType("image/jpeg")
-            .order("o").dataSource("ds").content(JPEG)
+            .orderId("o").dataSourceId("ds").content(JPEG)
             .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH, a -> {}))
-        .file("f2", f -> f.externalId("000003112442").fileName("IMG_2.jpg").order("o").dataSource("ds")
+        .file("f2", f -> f.externalId("000003112442").fileName("IMG_2.jpg").orderId("o").dataSourceId("ds")
             .content(bytes(5000, 2)))
         .file("f3", f -> f.externalId("=notes").fileName("notes.txt").mediaType("text/plain")
-            .order("o").dataSource("ds").content(TEXT))
-        .file("f4", f -> f.externalId("missing").fileName("gone.jpg").order("o").dataSource("ds"))
-        .file("f5", f -> f.externalId("x").fileName("x.png").dataSource("ds2").content(bytes(10, 5)))
+            .orderId("o").dataSourceId("ds").content(TEXT))
+        .file("f4", f -> f.externalId("missing").fileName("gone.jpg").orderId("o").dataSourceId("ds"))
+        .file("f5", f -> f.externalId("x").fileName("x.png").dataSourceId("ds2").content(bytes(10, 5)))
         .build();
   }
 
   private static ExportRequest files() {
-    return ExportRequest.builder("wf").layout(Layout.FILES).build();
+    return ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build();
   }
 
   @Test
   void layouts_filesIsFoundThroughServiceLoader() {
-    assertTrue(Exporter.builder().repository(repository()).build().layouts().contains(Layout.FILES));
+    assertTrue(Exporter.builder().repository(repository()).build().layouts().contains(ArchiveLayouts.FILES));
   }
 
   @Test
@@ -140,7 +140,7 @@ class FilesLayoutTest {
   void export_filtersSelectFilesAndScopeDoesNot(@TempDir Path dir) throws Exception {
     Path zip = dir.resolve("files.zip");
     Exporter.builder().repository(repository()).build().export(
-        files().toBuilder().dataSource("ds2").build(), ExportSink.of(zip));
+        files().toBuilder().dataSourceId("ds2").build(), ExportSink.of(zip));
     try (ZipFile z = new ZipFile(zip.toFile())) {
       assertEquals(List.of("x_Roof inspection_1.png", "manifest.csv"),
           Collections.list(z.entries()).stream().map(ZipEntry::getName).toList());
@@ -150,7 +150,7 @@ class FilesLayoutTest {
   @Test
   void export_manifestCanBeLeftOut() throws Exception {
     byte[] bytes = export(Exporter.builder().repository(repository()).build(),
-        files().toBuilder().archive(ArchiveOptions.builder().manifest(false).build()).build());
+        files().toBuilder().option(ArchiveOptions.builder().manifest(false).build()).build());
     try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
       List<String> names = new ArrayList<>();
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
@@ -184,7 +184,7 @@ class FilesLayoutTest {
       TimeZone.setDefault(previous);
     }
     assertArrayEquals(here, export(exporter, files().toBuilder()
-        .archive(ArchiveOptions.builder().readAhead(1).build()).build()), "read-ahead changes nothing");
+        .option(ArchiveOptions.builder().readAhead(1).build()).build()), "read-ahead changes nothing");
   }
 
   @Test

@@ -18,15 +18,18 @@ import java.util.stream.Stream;
  *   <li><b>Streaming.</b> An implementation must not materialise the whole result: exports run to
  *       millions of files. Read with a cursor and map rows to records as the stream is pulled.
  *   <li><b>Filters.</b> An implementation may push the query's data source, order and scope
- *       filters down into its storage, or ignore any of them: the exporter re-applies them, so a
- *       naive implementation that returns every file of the workflow with every assessment stays
- *       correct, only slower.
+ *       filters down into its storage, or ignore any of them: it may return more files or
+ *       assessments than the query asks for, never fewer. The exporter re-applies every filter,
+ *       so a naive implementation that returns every file of the workflow with every assessment
+ *       stays correct, only slower. One that pushes {@link AssessmentScope#LATEST} down must keep
+ *       every assessment tied for the latest {@code assessedAt}: the exporter breaks ties.
  *   <li><b>Order.</b> Files come in a stable order: the same data and query give the same order
  *       on every call. Exports list files in this order. The order of assessments within a file
  *       does not matter; the exporter sorts them.
- *   <li><b>Errors.</b> A storage failure is thrown as a runtime exception (for example {@link
- *       java.io.UncheckedIOException}) from the method or while the stream is pulled; the
- *       exporter stops, closes the stream and reports the failure with its context.
+ *   <li><b>Errors.</b> A storage failure is thrown as it comes (checked exceptions such as
+ *       {@code SQLException} included) from the method, or as a runtime exception (for example
+ *       {@link java.io.UncheckedIOException}) while the stream is pulled; the exporter stops,
+ *       closes the stream and reports the failure with its context.
  * </ul>
  */
 public interface AssessmentRepository {
@@ -37,8 +40,9 @@ public interface AssessmentRepository {
    *
    * @param query the workflow, the optional data source and order filters, and the scope
    * @return a stream of one element per file, in a stable order; the caller closes it
+   * @throws Exception when the storage fails to start the query
    */
-  Stream<AssessedFile> assessedFiles(FileQuery query);
+  Stream<AssessedFile> assessedFiles(FileQuery query) throws Exception;
 
   /**
    * Returns the files of a query without their assessments, for the archive layouts. The query's
@@ -47,8 +51,9 @@ public interface AssessmentRepository {
    * @param query the workflow and the optional data source and order filters
    * @return a stream of one element per file, in the same stable order as {@link
    *     #assessedFiles(FileQuery)}; the caller closes it
+   * @throws Exception when the storage fails to start the query
    */
-  Stream<MediaFile> files(FileQuery query);
+  Stream<MediaFile> files(FileQuery query) throws Exception;
 
   /**
    * Counts the files of a query, when that is cheap, so that progress can show a total. Called at
@@ -56,8 +61,9 @@ public interface AssessmentRepository {
    *
    * @param query the query
    * @return the number of files the stream methods would return, or empty when unknown
+   * @throws Exception when the storage fails
    */
-  default OptionalLong countFiles(FileQuery query) {
+  default OptionalLong countFiles(FileQuery query) throws Exception {
     return OptionalLong.empty();
   }
 }

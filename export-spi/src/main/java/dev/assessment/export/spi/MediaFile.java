@@ -1,10 +1,18 @@
 package dev.assessment.export.spi;
 
 import jakarta.annotation.Nullable;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * A file of a workflow, usually an image, as it arrived from a data source.
+ *
+ * <p>The last three components are what the host's storage already knows about the content, so
+ * that reading it needs no second look-up: {@link MediaRepository#open(MediaFile)} gets the file
+ * back with its {@code storageKey} untouched. A known {@code size} is checked against the bytes
+ * read (a file whose content is shorter or longer is skipped with the reason); a known {@code
+ * sha256} is written to the archive manifest as given, without hashing the content again (it is
+ * trusted, not verified).
  *
  * @param id the file's id, never empty
  * @param workflowId the id of the workflow the file belongs to
@@ -13,6 +21,10 @@ import java.util.Objects;
  * @param mediaType the media type, such as {@code image/jpeg}, or null when unknown
  * @param dataSourceId the id of the data source the file came from
  * @param orderId the id of the workflow order the file came in through, or null
+ * @param storageKey where the host keeps the content (a path, an object key, a row id), opaque to
+ *     the library, or null
+ * @param size the content's length in bytes when the storage knows it, or null
+ * @param sha256 the content's SHA-256 as 64 hex digits when the storage knows it, or null
  */
 public record MediaFile(
     String id,
@@ -21,7 +33,10 @@ public record MediaFile(
     String fileName,
     @Nullable String mediaType,
     String dataSourceId,
-    @Nullable String orderId) {
+    @Nullable String orderId,
+    @Nullable String storageKey,
+    @Nullable Long size,
+    @Nullable String sha256) {
   /**
    * Creates the media file, checking and copying its components.
    *
@@ -32,7 +47,11 @@ public record MediaFile(
    * @param mediaType the media type, such as {@code image/jpeg}, or null when unknown
    * @param dataSourceId the id of the data source the file came from
    * @param orderId the id of the workflow order the file came in through, or null
-   * @throws IllegalArgumentException if an id is empty
+   * @param storageKey where the host keeps the content, or null
+   * @param size the content's length in bytes, or null when unknown
+   * @param sha256 the content's SHA-256 as 64 hex digits, or null when unknown
+   * @throws IllegalArgumentException if an id is empty, the size negative or the SHA-256 not 64
+   *     hex digits
    */
   public MediaFile {
     Checks.id(id, "file id");
@@ -42,5 +61,55 @@ public record MediaFile(
     mediaType = Checks.optionalText(mediaType);
     Checks.id(dataSourceId, "data source id");
     orderId = Checks.optionalText(orderId);
+    if (size != null && size < 0) {
+      throw new IllegalArgumentException(
+          "size of file " + id + " is " + size + ": pass the content's length, or null if unknown");
+    }
+    if (sha256 != null) {
+      sha256 = sha256.toLowerCase(Locale.ROOT);
+      if (!sha256.matches("[0-9a-f]{64}")) {
+        throw new IllegalArgumentException(
+            "sha256 of file " + id + " is not 64 hex digits: '" + sha256
+                + "'; pass the digest in hex, or null if unknown");
+      }
+    }
+  }
+
+  /**
+   * Creates a media file of which the storage knows nothing beyond the metadata.
+   *
+   * @param id the file's id, never empty
+   * @param workflowId the id of the workflow the file belongs to
+   * @param externalId the id the customer knows the file by (may be empty)
+   * @param fileName the original file name (may be empty)
+   * @param mediaType the media type, or null when unknown
+   * @param dataSourceId the id of the data source the file came from
+   * @param orderId the id of the workflow order the file came in through, or null
+   * @throws IllegalArgumentException if an id is empty
+   */
+  public MediaFile(
+      String id,
+      String workflowId,
+      String externalId,
+      String fileName,
+      @Nullable String mediaType,
+      String dataSourceId,
+      @Nullable String orderId) {
+    this(id, workflowId, externalId, fileName, mediaType, dataSourceId, orderId, null, null, null);
+  }
+
+  /**
+   * Returns this file with what the storage knows about its content.
+   *
+   * @param storageKey where the host keeps the content, or null
+   * @param size the content's length in bytes, or null when unknown
+   * @param sha256 the content's SHA-256 in hex, or null when unknown
+   * @return the file
+   */
+  public MediaFile withStorage(
+      @Nullable String storageKey, @Nullable Long size, @Nullable String sha256) {
+    return new MediaFile(
+        id, workflowId, externalId, fileName, mediaType, dataSourceId, orderId, storageKey, size,
+        sha256);
   }
 }

@@ -1,6 +1,5 @@
 package dev.assessment.export.spi;
 
-import java.io.IOException;
 import java.io.InputStream;
 
 /**
@@ -9,7 +8,12 @@ import java.io.InputStream;
  * <p>Called once per file of an archive export, possibly from several threads at once and a few
  * files ahead of the one being written. The caller always closes the returned stream, and may
  * close it before reading it to the end. The stream must not hold the whole file in memory when
- * the file is large.
+ * the file is large. One export holds at most {@code readAhead} (default 4) streams open at once,
+ * for different files.
+ *
+ * <p>The file is the one the {@link AssessmentRepository} stream returned, with its {@link
+ * MediaFile#storageKey()} untouched, so that an implementation can open the content without
+ * looking the file up again.
  */
 public interface MediaRepository {
 
@@ -19,7 +23,8 @@ public interface MediaRepository {
    * @param file the file, as returned by an {@link AssessmentRepository} stream
    * @return the file's bytes; the caller closes the stream
    * @throws MediaNotFoundException if the storage holds no content for the file
-   * @throws IOException if the storage fails
+   * @throws Exception if the storage fails (as it comes: {@code IOException}, {@code
+   *     SQLException}, …); the exporter skips the file and reports why, or fails a strict export
    */
-  InputStream open(MediaFile file) throws IOException;
+  InputStream open(MediaFile file) throws Exception;
 }

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The typed value of an attribute: text, a number, a boolean, or a list of choices.
+ * The typed value of an attribute: text, a number, a boolean, a list of choices, or no answer.
  *
  * <p>Create values with the factories {@link #text(String)}, {@link #number(double)}, {@link
- * #bool(boolean)} and {@link #choices(List)}.
+ * #bool(boolean)}, {@link #choices(List)} and {@link #unanswered(AttributeType)}.
  */
-public sealed interface Value permits Value.Text, Value.Number, Value.Bool, Value.Choices {
+public sealed interface Value
+    permits Value.Text, Value.Numeric, Value.Bool, Value.Choices, Value.Unanswered {
 
   /**
    * Returns the attribute type this value belongs to.
@@ -36,7 +37,7 @@ public sealed interface Value permits Value.Text, Value.Number, Value.Bool, Valu
    * @return the value
    */
   static Value number(double number) {
-    return new Number(number);
+    return new Numeric(number);
   }
 
   /**
@@ -57,6 +58,17 @@ public sealed interface Value permits Value.Text, Value.Number, Value.Bool, Valu
    */
   static Value choices(List<String> choices) {
     return new Choices(choices);
+  }
+
+  /**
+   * Returns the value of an attribute the assessor was asked for and left unanswered (a SQL
+   * {@code NULL}). The CSV layouts write it as an empty cell.
+   *
+   * @param type the attribute's type, from its definition
+   * @return the value
+   */
+  static Value unanswered(AttributeType type) {
+    return new Unanswered(type);
   }
 
   /**
@@ -85,13 +97,13 @@ public sealed interface Value permits Value.Text, Value.Number, Value.Bool, Valu
    *
    * @param number the number; negative zero is stored as zero
    */
-  record Number(double number) implements Value {
+  record Numeric(double number) implements Value {
     /**
      * Creates the number, checking and copying its components.
      *
      * @param number the number; negative zero is stored as zero
      */
-    public Number {
+    public Numeric {
       if (number == 0.0) {
         number = 0.0;
       }
@@ -133,6 +145,22 @@ public sealed interface Value permits Value.Text, Value.Number, Value.Bool, Valu
     @Override
     public AttributeType type() {
       return AttributeType.CHOICES;
+    }
+  }
+
+  /**
+   * No answer: the attribute was asked for and left empty.
+   *
+   * @param type the attribute's type, from its definition
+   */
+  record Unanswered(AttributeType type) implements Value {
+    /**
+     * Creates the empty answer, checking its component.
+     *
+     * @param type the attribute's type, from its definition
+     */
+    public Unanswered {
+      Objects.requireNonNull(type, "type");
     }
   }
 }

@@ -8,8 +8,13 @@ import java.util.Optional;
  *
  * <p>Called by the exporter once per export, before any file is read, on the thread that runs
  * the export; implementations must be safe to call from several threads at once. Metadata is
- * small and is returned whole. An unknown id is not an error here: the result is empty, and the
- * exporter turns it into an error that names the id.
+ * small and is returned whole: return a list that is already read, not a lazy view over a cursor.
+ * An unknown id is not an error here: the result is empty, and the exporter turns it into an
+ * error that names the id.
+ *
+ * <p>Every method may throw what the storage throws, checked or not ({@code SQLException},
+ * {@code IOException}, …): the exporter wraps it once, with the workflow's id, in an {@code
+ * ExportException}.
  */
 public interface WorkflowRepository {
 
@@ -18,24 +23,25 @@ public interface WorkflowRepository {
    *
    * @param workflowId the workflow's id
    * @return the workflow, or empty when there is none with that id
-   * @throws java.io.UncheckedIOException or another runtime exception when the storage fails;
-   *     the exporter wraps it with the workflow id
+   * @throws Exception when the storage fails; the exporter wraps it with the workflow id
    */
-  Optional<Workflow> workflow(String workflowId);
+  Optional<Workflow> workflow(String workflowId) throws Exception;
 
   /**
    * Returns the workflow's orders.
    *
    * @param workflowId the workflow's id
    * @return the orders in a stable order; empty for an unknown workflow
+   * @throws Exception when the storage fails
    */
-  List<WorkflowOrder> orders(String workflowId);
+  List<WorkflowOrder> orders(String workflowId) throws Exception;
 
   /**
    * Returns the workflow's data sources.
    *
    * @param workflowId the workflow's id
    * @return the data sources in a stable order; empty for an unknown workflow
+   * @throws Exception when the storage fails
    */
-  List<DataSource> dataSources(String workflowId);
+  List<DataSource> dataSources(String workflowId) throws Exception;
 }

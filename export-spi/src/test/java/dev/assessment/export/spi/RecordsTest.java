@@ -170,9 +170,9 @@ class RecordsTest {
   @Test
   void fileQuery_selectsByEveryFilter() {
     MediaFile f = new MediaFile("f", "wf", "", "", null, "ds", "o");
-    assertTrue(new FileQuery("wf", "ds", "o", AssessmentScope.ALL).selects(f));
-    assertTrue(!new FileQuery("wf", "other", null, AssessmentScope.ALL).selects(f));
-    assertTrue(!new FileQuery("wf", null, "other", AssessmentScope.ALL).selects(f));
+    assertTrue(FileQuery.builder("wf").dataSourceId("ds").orderId("o").build().selects(f));
+    assertTrue(!FileQuery.builder("wf").dataSourceId("other").build().selects(f));
+    assertTrue(!FileQuery.builder("wf").orderId("other").build().selects(f));
     assertTrue(!FileQuery.all("other").selects(f));
   }
 }

@@ -23,6 +23,10 @@ public final class ContractFixtures {
   public static final String OTHER_WORKFLOW = "wf-other";
   /** The workflow of the large fixture. */
   public static final String LARGE_WORKFLOW = "wf-large";
+  /** The workflow of the fixture with one large file. */
+  public static final String LARGE_CONTENT_WORKFLOW = "wf-large-content";
+  /** The size of the large file: 33 MiB, more than any driver's default buffer. */
+  public static final int LARGE_CONTENT_BYTES = 33 << 20;
 
   private ContractFixtures() {}
 
@@ -46,7 +50,7 @@ public final class ContractFixtures {
         .order("o-1", "8492192")
         .order("o-2", "=cmd")
         .file("f-1", f -> f.externalId("000003112442").fileName("roof.jpg").mediaType("image/jpeg")
-            .dataSource("ds-field").order("o-1").content(bytes("f-1"))
+            .dataSourceId("ds-field").orderId("o-1").content(bytes("f-1"))
             .assessment("9", AssessmentKind.MACHINE, t, a -> a.step("detection").assessor("model v2")
                 .annotation("e1", "dent", Polygon.of(10.5, 20, 60, 20, 60, 50.25), 0.92,
                     AttributeValue.of("severity", Value.number(3), 0.8),
@@ -58,16 +62,16 @@ public final class ContractFixtures {
                     AttributeValue.of("colours", Value.choices(List.of("red", "grey, dark"))))
                 .fileLevel("roof", null, AttributeValue.of("material", Value.text("=SUM(A1)")))))
         .file("f-2", f -> f.externalId("x").fileName("garage.png").mediaType("image/png")
-            .dataSource("ds-drone").order("o-1").content(bytes("f-2"))
+            .dataSourceId("ds-drone").orderId("o-1").content(bytes("f-2"))
             .assessment("a-3", AssessmentKind.HUMAN, t.plusSeconds(3600).plusNanos(123_000), a -> {}))
-        .file("f-3", f -> f.externalId("y").fileName("shed.jpg").dataSource("ds-field").order("o-2"))
-        .file("f-4", f -> f.externalId("z").fileName("barn.jpg").dataSource("ds-drone")
+        .file("f-3", f -> f.externalId("y").fileName("shed.jpg").dataSourceId("ds-field").orderId("o-2"))
+        .file("f-4", f -> f.externalId("z").fileName("barn.jpg").dataSourceId("ds-drone")
             .content(bytes("f-4"))
             .assessment("a-4", AssessmentKind.MACHINE, t.minusSeconds(60), a -> a
                 .annotation("two", "odd", Polygon.of(1, 1, 2, 2), null)
                 .annotation("nan", null, Polygon.of(1, 1, Double.NaN, 2, 3, 3), 0.5))
             .assessment("a-5", AssessmentKind.HUMAN, t, a -> a.fileLevel("only", "label only")))
-        .file("f-5", f -> f.externalId("").fileName("").dataSource("ds-field").order("o-2")
+        .file("f-5", f -> f.externalId("").fileName("").dataSourceId("ds-field").orderId("o-2")
             .content(new byte[0]))
         .workflow(OTHER_WORKFLOW, "Other")
         .dataSource("ds-other", "Elsewhere")
@@ -100,6 +104,23 @@ public final class ContractFixtures {
           }));
     }
     return b.build();
+  }
+
+  /**
+   * Returns a fixture of one file of {@value #LARGE_CONTENT_BYTES} bytes of pseudo-random content
+   * (seeded, so the same on every run), to check that content streams in chunks.
+   *
+   * @return the fixture
+   */
+  public static InMemoryRepository largeContent() {
+    byte[] content = new byte[LARGE_CONTENT_BYTES];
+    new java.util.Random(20251119).nextBytes(content);
+    return InMemoryRepository.builder()
+        .workflow(LARGE_CONTENT_WORKFLOW, "Large content")
+        .dataSource("ds", "Source")
+        .file("big", f -> f.externalId("big").fileName("big.tif").mediaType("image/tiff")
+            .content(content))
+        .build();
   }
 
   private static byte[] bytes(String id) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code demo}: generates a sample workflow bundle into {@code DIR/bundle}, reads it back as a
- * host would, and exports it into {@code DIR} in every layout available on the class path.
+ * host would, and exports it into {@code DIR} in every layout the exporter finds on the class
+ * path, whichever modules provide them.
  */
 @Command(
     name = "demo",
@@ -45,17 +46,18 @@ final class DemoCommand implements Callable<Integer> {
 
     InMemoryRepository repository = Bundle.read(bundle);
     Exporter exporter = Exporter.builder().repository(repository).build();
-    for (Layout layout : Layout.values()) {
-      if (!exporter.layouts().contains(layout)) {
-        stdout.println("skipped " + layout.slug() + ": add export-imaging to the class path");
-        continue;
-      }
+    for (Layout layout : exporter.layouts()) {
       ExportRequest request =
-          ExportRequest.builder(SampleWorkflow.WORKFLOW_ID)
-              .layout(layout)
-              .order(layout == Layout.ANNOTATED_FILES ? SampleWorkflow.FIRST_ORDER : null)
-              .build();
-      Path target = out.resolve(layout.slug() + (layout.isCsv() ? ".csv" : ".zip"));
+          ExportRequest.builder(SampleWorkflow.WORKFLOW_ID).layout(layout).build();
+      try {
+        exporter.check(request);
+      } catch (IllegalStateException e) {
+        // A layout that will not take the whole workflow (annotated files need an order) gets
+        // the sample's first order.
+        request = request.toBuilder().orderId(SampleWorkflow.FIRST_ORDER).build();
+      }
+      String extension = exporter.provider(layout).orElseThrow().extension();
+      Path target = out.resolve(layout.id() + "." + extension);
       ExportResult result = exporter.export(request, ExportSink.of(target));
       ExportCommand.report(stdout, err, target, result);
     }

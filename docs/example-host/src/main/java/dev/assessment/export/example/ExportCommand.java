@@ -1,5 +1,6 @@
 package dev.assessment.export.example;
 
+import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportResult;
 import dev.assessment.export.core.ExportSink;
@@ -41,13 +42,14 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--layout", required = true, paramLabel = "LAYOUT",
       converter = Options.LayoutConverter.class,
-      description = "attribute-values, annotations, files or annotated-files.")
+      description = "A layout id: attribute-values, annotations, and those of the layout modules"
+          + " on the class path (files, annotated-files, …); an unknown id lists them.")
   private Layout layout;
 
   @Option(names = "--assessments", paramLabel = "SCOPE", defaultValue = "all",
       converter = Options.ScopeConverter.class,
       description = "all (default) or latest: every assessment, or the latest of each file.")
-  private AssessmentScope assessments;
+  private AssessmentScope scope;
 
   @Option(names = "--data-source", paramLabel = "ID", description = "Only files of this data source.")
   private @Nullable String dataSource;
@@ -105,18 +107,25 @@ final class ExportCommand implements Callable<Integer> {
       request =
           ExportRequest.builder(workflow)
               .layout(layout)
-              .assessments(assessments)
-              .dataSource(dataSource)
-              .order(order)
+              .scope(scope)
+              .dataSourceId(dataSource)
+              .orderId(order)
               .bom(bom)
               .polygons(polygons)
               .strict(strict)
               .build();
-    } catch (IllegalStateException | IllegalArgumentException e) {
+      exporter.check(request);
+    } catch (IllegalStateException | IllegalArgumentException | ExportException e) {
       spec.commandLine().getErr().println("error: " + Main.oneLine(e));
       return 2;
     }
     PrintWriter err = spec.commandLine().getErr();
+    boolean zip = exporter.provider(layout).orElseThrow().mediaType().equals("application/zip");
+    if ((volumeEntries != 0 || volumeBytes != 0) && !zip) {
+      err.println("error: --volume-entries and --volume-bytes cut ZIP archives; " + layout.id()
+          + " is not one");
+      return 2;
+    }
     ProgressBar bar = ProgressBar.onTerminal(err);
     ExportResult result;
     try {
@@ -126,10 +135,6 @@ final class ExportCommand implements Callable<Integer> {
     }
     report(spec.commandLine().getOut(), err, out, result);
     if (volumeEntries > 0 || volumeBytes > 0) {
-      if (layout.isCsv()) {
-        err.println("error: volumes are for the archive layouts, not " + layout.slug());
-        return 2;
-      }
       String name = out.getFileName().toString();
       String base = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
       Path dir = out.toAbsolutePath().getParent();
@@ -146,8 +151,9 @@ final class ExportCommand implements Callable<Integer> {
     out.printf(
         java.util.Locale.ROOT,
         "wrote %s: %s %d file(s), %d assessment(s), %d %s, %d bytes, %d warning(s)%n",
-        file, result.layout().slug(), result.files(), result.assessments(), result.rows(),
-        result.layout().isCsv() ? "row(s)" : "entries", result.bytes(), result.warnings().size());
+        file, result.layout().id(), result.files(), result.assessments(), result.rows(),
+        result.mediaType().startsWith("text/csv") ? "row(s)" : "entries", result.bytes(),
+        result.warnings().size());
     List<ExportWarning> warnings = result.warnings();
     for (ExportWarning w : warnings) {
       err.println("warning: " + w);

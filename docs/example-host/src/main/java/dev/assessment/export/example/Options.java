@@ -9,7 +9,11 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Converts the command line's lower-case, dashed option values into the library's enums. */
+/**
+ * Converts the command line's lower-case, dashed option values into the library's values. A
+ * layout is any id; whether the exporter can write it is checked against {@code
+ * Exporter.layouts()}, so that a layout module on the class path needs no edit here.
+ */
 final class Options {
   private Options() {}
 
@@ -29,7 +33,11 @@ final class Options {
   static final class LayoutConverter implements ITypeConverter<Layout> {
     @Override
     public Layout convert(String value) {
-      return parse(Layout.class, value);
+      try {
+        return Layout.of(value.trim());
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 

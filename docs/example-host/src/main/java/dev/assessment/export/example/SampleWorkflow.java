@@ -67,8 +67,8 @@ final class SampleWorkflow {
             f.externalId(String.format(java.util.Locale.ROOT, "%012d", 3112440L + n / 2))
                 .fileName("IMG_" + (1000 + n) + (png ? ".PNG" : ".jpg"))
                 .mediaType(png ? "image/png" : "image/jpeg")
-                .dataSource(dataSource)
-                .order(order)
+                .dataSourceId(dataSource)
+                .orderId(order)
                 .content(image);
             if (!assessed) {
               return;

@@ -100,15 +100,33 @@ class MainTest {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "2"));
     assertEquals(2, run("export", "--bundle", dir.resolve("bundle").toString(),
         "--layout", "annotated-files", "--out", dir.resolve("x.zip").toString()));
-    assertTrue(err.toString().contains("ANNOTATED_FILES needs an order"), err.toString());
+    assertTrue(err.toString().contains("annotated-files needs an order"), err.toString());
   }
 
   @Test
-  void export_unknownLayoutIsAUsageError(@TempDir Path dir) {
-    assertEquals(2, run("export", "--bundle", dir.toString(), "--layout", "pdf",
+  void export_unknownLayoutListsTheAvailableOnes(@TempDir Path dir) {
+    assertEquals(0, run("demo", "--out", dir.toString(), "--files", "2"));
+    assertEquals(2, run("export", "--bundle", dir.resolve("bundle").toString(), "--layout", "pdf",
         "--out", dir.resolve("x").toString()));
-    assertTrue(err.toString().contains("'pdf' is not one of attribute-values, annotations, files,"
-        + " annotated-files"), err.toString());
+    assertTrue(err.toString().contains("layout pdf is not available: this exporter writes"
+        + " annotated-files, annotations, attribute-values, files."), err.toString());
+    assertFalse(Files.exists(dir.resolve("x")));
+  }
+
+  @Test
+  void export_malformedLayoutIdIsAUsageError(@TempDir Path dir) {
+    assertEquals(2, run("export", "--bundle", dir.toString(), "--layout", "PDF files",
+        "--out", dir.resolve("x").toString()));
+    assertTrue(err.toString().contains("layout id 'PDF files' is not valid"), err.toString());
+  }
+
+  @Test
+  void export_volumesOfACsvLayoutAreRefusedBeforeExporting(@TempDir Path dir) {
+    assertEquals(0, run("demo", "--out", dir.toString(), "--files", "2"));
+    assertEquals(2, run("export", "--bundle", dir.resolve("bundle").toString(),
+        "--layout", "annotations", "--volume-entries", "5", "--out", dir.resolve("x.csv").toString()));
+    assertTrue(err.toString().contains("cut ZIP archives; annotations is not one"), err.toString());
+    assertFalse(Files.exists(dir.resolve("x.csv")), "nothing is written");
   }
 
   @Test

@@ -174,7 +174,7 @@ public final class JdbcLoader {
             Value x = value.value();
             v.setString(7, x instanceof Value.Text t ? t.text()
                 : x instanceof Value.Choices ch ? Codec.choices(ch.choices()) : null);
-            setDouble(v, 8, x instanceof Value.Number n ? n.number() : null);
+            setDouble(v, 8, x instanceof Value.Numeric n ? n.number() : null);
             if (x instanceof Value.Bool b) {
               v.setBoolean(9, b.bool());
             } else {

@@ -19,7 +19,6 @@ import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
 import dev.assessment.export.spi.WorkflowRepository;
 import jakarta.annotation.Nullable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,6 +50,14 @@ import java.util.stream.StreamSupport;
 public final class JdbcRepository implements WorkflowRepository, AssessmentRepository, MediaRepository {
   private static final String FILE_COLUMNS =
       "f.id, f.workflow_id, f.external_id, f.file_name, f.media_type, f.data_source_id, f.order_id";
+  /**
+   * Where the content is, read with the listing so that {@link #open(MediaFile)} needs no look-up
+   * for files on disk: the path, and the length of stored bytes.
+   */
+  private static final String STORAGE_COLUMNS =
+      "f.content_path AS storage_path, OCTET_LENGTH(f.content) AS content_size";
+  /** Stored bytes are read in chunks of this size, one query each, never whole. */
+  static final int CHUNK = 1 << 20;
 
   private final javax.sql.DataSource dataSource;
   private final @Nullable Path mediaFolder;
@@ -182,8 +189,10 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
   @Override
   public Stream<MediaFile> files(FileQuery query) {
     List<String> params = new ArrayList<>();
-    String sql = "SELECT " + FILE_COLUMNS + " FROM ae_file f WHERE " + where(query, params) + " ORDER BY f.seq";
-    Cursor cursor = Cursor.open(dataSource, sql, params, fetchSize, "the files of workflow " + query.workflowId());
+    String sql = "SELECT " + FILE_COLUMNS + ", " + STORAGE_COLUMNS + " FROM ae_file f WHERE "
+        + where(query, params) + " ORDER BY f.seq";
+    Cursor cursor = Cursor.open(dataSource, sql, params, null, fetchSize,
+        "the files of workflow " + query.workflowId());
     Spliterator<MediaFile> s = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
       @Override
       public boolean tryAdvance(Consumer<? super MediaFile> action) {
@@ -200,10 +209,14 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
   }
 
   /**
-   * Returns the files of a query with their assessments, read in one statement that joins
-   * files, assessments, entities and values and orders them by file, so that no query runs per
-   * file. The data source and order filters are {@code WHERE} conditions; {@code LATEST} keeps,
-   * in SQL, the assessments at each file's latest time (the exporter breaks a tie on time by id).
+   * Returns the files of a query with their assessments. Files are read in pages of {@code
+   * fetchSize} files by key ({@code seq > last}), each page one statement that joins files,
+   * assessments, entities and values and orders them by file, so that no query runs per file and
+   * no statement sorts more than a page: the first file comes at once, and neither the database
+   * nor the driver holds the whole result (H2 sorts a join in memory; PostgreSQL would spill a
+   * large sort to disk). The data source and order filters are {@code WHERE} conditions; {@code
+   * LATEST} keeps, in SQL, the assessments at each file's latest time (the exporter breaks a tie
+   * on time by id). One connection serves every page of the stream.
    */
   @Override
   public Stream<AssessedFile> assessedFiles(FileQuery query) {
@@ -214,18 +227,23 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
     String sql = "SELECT " + FILE_COLUMNS + ", f.seq,"
         + " a.id, a.kind, a.step, a.assessor, a.assessed_at,"
         + " e.position, e.id, e.label, e.location, e.location_confidence,"
-        + " v.position, v.name, v.type, v.text_value, v.number_value, v.bool_value, v.confidence"
-        + " FROM ae_file f"
+        + " v.position, v.name, v.type, v.text_value, v.number_value, v.bool_value, v.confidence,"
+        + " f.storage_path, f.content_size"
+        + " FROM (SELECT f.seq, " + FILE_COLUMNS + ", " + STORAGE_COLUMNS + " FROM ae_file f"
+        + " WHERE " + where(query, params) + " AND f.seq > ? ORDER BY f.seq"
+        + " FETCH FIRST " + fetchSize + " ROWS ONLY) f"
         + " LEFT JOIN ae_assessment a ON a.file_id = f.id" + latest
         + " LEFT JOIN ae_entity e ON e.file_id = a.file_id AND e.assessment_id = a.id"
         + " LEFT JOIN ae_attribute_value v ON v.file_id = e.file_id AND v.assessment_id = e.assessment_id"
         + " AND v.entity_position = e.position"
-        + " WHERE " + where(query, params)
         + " ORDER BY f.seq, a.id, e.position, v.position";
-    Cursor cursor = Cursor.open(dataSource, sql, params, fetchSize, "the files of workflow " + query.workflowId());
+    Cursor cursor = Cursor.open(dataSource, sql, params, Long.MIN_VALUE, fetchSize,
+        "the files of workflow " + query.workflowId());
     Spliterator<AssessedFile> s = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
       private boolean onRow;
       private boolean started;
+      private int filesInPage;
+      private long lastSeq = Long.MIN_VALUE;
 
       @Override
       public boolean tryAdvance(Consumer<? super AssessedFile> action) {
@@ -234,10 +252,17 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
             started = true;
             onRow = cursor.rs.next();
           }
+          if (!onRow && filesInPage == fetchSize) {
+            // A full page: there may be more files after the last one.
+            cursor.nextPage(lastSeq);
+            filesInPage = 0;
+            onRow = cursor.rs.next();
+          }
           if (!onRow) {
             return false;
           }
           action.accept(readFile(cursor.rs));
+          filesInPage++;
           return true;
         });
       }
@@ -246,6 +271,7 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
       private AssessedFile readFile(ResultSet rs) throws SQLException {
         MediaFile file = file(rs);
         long seq = rs.getLong(8);
+        lastSeq = seq;
         List<Assessment> assessments = new ArrayList<>();
         String assessmentId = null;
         AssessmentRow assessment = null;
@@ -289,48 +315,113 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
     return StreamSupport.stream(s, false).onClose(cursor::close);
   }
 
+  /**
+   * Opens a file's content. A file on disk is opened from its storage key (the {@code
+   * content_path} the listing read) without a query; stored bytes are read in chunks of {@value
+   * #CHUNK} bytes with {@code SUBSTRING}, one short query each, so that neither the driver nor
+   * the heap ever holds a whole file (pgjdbc reads a {@code bytea} value whole) and no connection
+   * is held while the exporter waits.
+   */
   @Override
-  public InputStream open(MediaFile file) throws IOException {
-    Connection c = null;
-    PreparedStatement ps = null;
-    ResultSet rs = null;
-    try {
-      c = dataSource.getConnection();
-      ps = c.prepareStatement("SELECT content, content_path FROM ae_file WHERE id = ?");
+  public InputStream open(MediaFile file) throws IOException, SQLException {
+    if (file.storageKey() != null) {
+      return openPath(file, file.storageKey());
+    }
+    String path;
+    Long size;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT content_path, OCTET_LENGTH(content) FROM ae_file WHERE id = ?")) {
       ps.setString(1, file.id());
-      rs = ps.executeQuery();
-      if (!rs.next()) {
-        throw new MediaNotFoundException("no file " + file.id() + " in the database");
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new MediaNotFoundException("no file " + file.id() + " in the database");
+        }
+        path = rs.getString(1);
+        long length = rs.getLong(2);
+        size = rs.wasNull() ? null : length;
       }
-      InputStream blob = rs.getBinaryStream(1);
-      if (blob != null) {
-        Connection conn = c;
-        PreparedStatement stmt = ps;
-        ResultSet result = rs;
-        c = null;
-        return new FilterInputStream(blob) {
-          @Override
-          public void close() throws IOException {
-            try {
-              super.close();
-            } finally {
-              closeQuietly(result, stmt, conn);
-            }
-          }
-        };
-      }
-      String path = rs.getString(2);
-      if (path == null) {
-        throw new MediaNotFoundException("no content for file " + file.id());
-      }
+    }
+    if (size != null) {
+      return new ChunkedContent(dataSource, file.id(), size);
+    }
+    if (path == null) {
+      throw new MediaNotFoundException("no content for file " + file.id());
+    }
+    return openPath(file, path);
+  }
+
+  private InputStream openPath(MediaFile file, String path) throws IOException {
+    try {
       return Files.newInputStream(media(file, path));
     } catch (NoSuchFileException e) {
       throw new MediaNotFoundException("no content for file " + file.id() + " at " + e.getFile(), e);
-    } catch (SQLException e) {
-      throw new IOException("the JDBC repository failed reading the content of file " + file.id() + ": " + e, e);
-    } finally {
-      if (c != null) {
-        closeQuietly(rs, ps, c);
+    }
+  }
+
+  /** Stored bytes, read a chunk at a time with one query per chunk. */
+  private static final class ChunkedContent extends InputStream {
+    private final javax.sql.DataSource dataSource;
+    private final String fileId;
+    private final long size;
+    private long position;
+    private byte[] chunk = new byte[0];
+    private int offset;
+
+    ChunkedContent(javax.sql.DataSource dataSource, String fileId, long size) {
+      this.dataSource = dataSource;
+      this.fileId = fileId;
+      this.size = size;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      Objects.checkFromIndexSize(off, len, b.length);
+      if (len == 0) {
+        return 0;
+      }
+      if (offset == chunk.length && !fill()) {
+        return -1;
+      }
+      int n = Math.min(len, chunk.length - offset);
+      System.arraycopy(chunk, offset, b, off, n);
+      offset += n;
+      return n;
+    }
+
+    private boolean fill() throws IOException {
+      if (position >= size) {
+        return false;
+      }
+      int want = (int) Math.min(CHUNK, size - position);
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement ps = c.prepareStatement(
+              "SELECT SUBSTRING(content FROM ? FOR ?) FROM ae_file WHERE id = ?")) {
+        ps.setLong(1, position + 1);
+        ps.setInt(2, want);
+        ps.setString(3, fileId);
+        try (ResultSet rs = ps.executeQuery()) {
+          byte[] bytes = rs.next() ? rs.getBytes(1) : null;
+          if (bytes == null || bytes.length == 0) {
+            throw new IOException(
+                "the content of file " + fileId + " ended at byte " + position + " of " + size
+                    + ": it was changed or removed while it was read");
+          }
+          chunk = bytes;
+          offset = 0;
+          position += bytes.length;
+          return true;
+        }
+      } catch (SQLException e) {
+        throw new IOException(
+            "the JDBC repository failed reading the content of file " + fileId + " at byte "
+                + position + ": " + e, e);
       }
     }
   }
@@ -349,8 +440,10 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
   }
 
   private static MediaFile file(ResultSet rs) throws SQLException {
+    long length = rs.getLong("content_size");
+    Long size = rs.wasNull() ? null : length;
     return new MediaFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getString(6), rs.getString(7));
+        rs.getString(6), rs.getString(7), rs.getString("storage_path"), size, null);
   }
 
   private static AttributeValue value(ResultSet rs) throws SQLException {
@@ -463,22 +556,33 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
     }
   }
 
-  /** A forward-only cursor with its statement and connection, closed together. */
+  /**
+   * A forward-only cursor with its statement and connection, closed together; a paged statement
+   * takes the key to start after as its last parameter and is run again for each page.
+   */
   private static final class Cursor {
     final Connection connection;
     final PreparedStatement statement;
-    final ResultSet rs;
+    final List<String> params;
+    ResultSet rs;
     final String what;
     private boolean closed;
 
-    private Cursor(Connection connection, PreparedStatement statement, ResultSet rs, String what) {
+    private Cursor(
+        Connection connection, PreparedStatement statement, List<String> params, String what) {
       this.connection = connection;
       this.statement = statement;
-      this.rs = rs;
+      this.params = params;
       this.what = what;
     }
 
-    static Cursor open(javax.sql.DataSource dataSource, String sql, List<String> params, int fetchSize, String what) {
+    /**
+     * Opens a cursor.
+     *
+     * @param after for a paged statement, the key to start after; null for a plain one
+     */
+    static Cursor open(javax.sql.DataSource dataSource, String sql, List<String> params,
+        @Nullable Long after, int fetchSize, String what) {
       Connection c = null;
       PreparedStatement ps = null;
       try {
@@ -488,12 +592,27 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
         c.setReadOnly(true);
         ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         ps.setFetchSize(fetchSize);
-        bind(ps, params);
-        return new Cursor(c, ps, ps.executeQuery(), what);
+        Cursor cursor = new Cursor(c, ps, params, what);
+        cursor.execute(after);
+        return cursor;
       } catch (SQLException e) {
         closeQuietly(ps, c);
         throw failure("reading " + what, e);
       }
+    }
+
+    private void execute(@Nullable Long after) throws SQLException {
+      bind(statement, params);
+      if (after != null) {
+        statement.setLong(params.size() + 1, after);
+      }
+      rs = statement.executeQuery();
+    }
+
+    /** Runs a paged statement again for the page after a key. */
+    void nextPage(long after) throws SQLException {
+      rs.close();
+      execute(after);
     }
 
     <T> T call(Sql0<T> step) {

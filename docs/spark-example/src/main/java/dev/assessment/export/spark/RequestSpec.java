@@ -10,13 +10,13 @@ import java.io.Serializable;
  * The serialisable form of an {@link ExportRequest} that a Spark task carries.
  *
  * @param workflowId the workflow
- * @param layout the layout
- * @param assessments the scope
+ * @param layoutId the layout's id, e.g. {@code attribute-values} or {@code files}
+ * @param scope the scope
  * @param dataSourceId the data source filter, or null
  * @param orderId the order filter, or null
  */
 public record RequestSpec(
-    String workflowId, Layout layout, AssessmentScope assessments, @Nullable String dataSourceId,
+    String workflowId, String layoutId, AssessmentScope scope, @Nullable String dataSourceId,
     @Nullable String orderId) implements Serializable {
 
   /**
@@ -27,11 +27,20 @@ public record RequestSpec(
    * @return the request
    */
   public ExportRequest request(int shard, int shards) {
-    ExportRequest.Builder b = ExportRequest.builder(workflowId).layout(layout).assessments(assessments)
-        .dataSource(dataSourceId).order(orderId);
+    ExportRequest.Builder b = ExportRequest.builder(workflowId).layout(layout()).scope(scope)
+        .dataSourceId(dataSourceId).orderId(orderId);
     if (shard >= 0) {
       b.shard(shard, shards);
     }
     return b.build();
+  }
+
+  /**
+   * Returns the layout.
+   *
+   * @return the layout of {@link #layoutId()}
+   */
+  public Layout layout() {
+    return Layout.of(layoutId);
   }
 }

@@ -3,8 +3,6 @@ package dev.assessment.export.spark;
 import dev.assessment.export.core.ExportResult;
 import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
-import dev.assessment.export.core.Parts;
-import dev.assessment.export.imaging.ArchiveParts;
 import dev.assessment.export.jdbc.JdbcRepository;
 import dev.assessment.export.spi.AssessmentRepository;
 import dev.assessment.export.spi.FileQuery;
@@ -82,11 +80,8 @@ public final class ShardedExport {
       paths.add(Path.of(p));
     }
     try (OutputStream out = Files.newOutputStream(target)) {
-      if (spec.layout().isCsv()) {
-        Parts.mergeCsv(paths, out);
-      } else {
-        ArchiveParts.merge(paths, out);
-      }
+      // The layout's own merger, whichever module provides it.
+      factory.exporter().merge(spec.layout(), paths, out);
     }
     for (Path p : paths) {
       Files.deleteIfExists(p);

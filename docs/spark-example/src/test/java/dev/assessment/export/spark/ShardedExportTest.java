@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assessment.export.core.ExportSink;
-import dev.assessment.export.core.Layout;
 import dev.assessment.export.spi.AssessmentKind;
 import dev.assessment.export.spi.AssessmentRepository;
 import dev.assessment.export.spi.AssessmentScope;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Spark in local mode, two executor threads: the merged outputs equal one-machine exports. */
 class ShardedExportTest {
@@ -53,8 +52,8 @@ class ShardedExportTest {
     for (int i = 0; i < files; i++) {
       int n = i;
       String ext = "E" + r.nextInt(40);
-      b.file("f" + i, f -> f.externalId(ext).fileName("p" + n + ".jpg").dataSource(n % 3 == 0 ? "ds-2" : "ds-1")
-          .order(n % 2 == 0 ? "o-1" : null)
+      b.file("f" + i, f -> f.externalId(ext).fileName("p" + n + ".jpg").dataSourceId(n % 3 == 0 ? "ds-2" : "ds-1")
+          .orderId(n % 2 == 0 ? "o-1" : null)
           .content(("photo " + n).repeat(20).getBytes(StandardCharsets.UTF_8))
           .assessment("a" + n, AssessmentKind.MACHINE, t.plusSeconds(n), a -> a
               .annotation("e1", "dent", Polygon.of(n, 1, n + 10.5, 1, n + 10.5, 20.25), 0.75,
@@ -77,8 +76,8 @@ class ShardedExportTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Layout.class, names = {"ATTRIBUTE_VALUES", "ANNOTATIONS", "FILES"})
-  void mergedExport_equalsTheOneMachineExport(Layout layout, @TempDir Path dir) throws Exception {
+  @ValueSource(strings = {"attribute-values", "annotations", "files"})
+  void mergedExport_equalsTheOneMachineExport(String layout, @TempDir Path dir) throws Exception {
     RequestSpec spec = new RequestSpec("wf", layout, AssessmentScope.ALL, null, null);
     Path merged = dir.resolve("merged");
     int shards = ShardedExport.run(spark, new Generated(), spec, 40, dir.resolve("shared"), merged);

@@ -4,7 +4,7 @@ import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
-import dev.assessment.export.core.Layout;
+import dev.assessment.export.core.CsvLayouts;
 import dev.assessment.export.core.internal.BundleReader;
 import dev.assessment.export.core.internal.Cells;
 import dev.assessment.export.spi.AssessmentRepository;
@@ -92,10 +92,24 @@ public final class Bundle {
    */
   public static <R extends WorkflowRepository & AssessmentRepository & MediaRepository> void write(
       R repository, String workflowId, Path dir) throws IOException {
+    try {
+      writeBundle(repository, workflowId, dir);
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ExportException(
+          "the repository failed while writing the bundle of workflow " + workflowId + " to "
+              + dir + ": " + e,
+          e);
+    }
+  }
+
+  private static <R extends WorkflowRepository & AssessmentRepository & MediaRepository>
+      void writeBundle(R repository, String workflowId, Path dir) throws Exception {
     Files.createDirectories(dir);
     Exporter exporter = Exporter.builder().repository(repository).discoverLayouts(false).build();
     exporter.export(
-        ExportRequest.builder(workflowId).layout(Layout.ATTRIBUTE_VALUES).build(),
+        ExportRequest.builder(workflowId).layout(CsvLayouts.ATTRIBUTE_VALUES).build(),
         ExportSink.of(dir.resolve(ASSESSMENTS)));
     Workflow workflow = repository.workflow(workflowId).orElseThrow();
     try (CSVPrinter out = printer(dir.resolve(ATTRIBUTES))) {
@@ -135,7 +149,7 @@ public final class Bundle {
   }
 
   private static String copyMedia(MediaRepository repository, MediaFile f, Path media, int n)
-      throws IOException {
+      throws Exception {
     InputStream in;
     try {
       in = repository.open(f);

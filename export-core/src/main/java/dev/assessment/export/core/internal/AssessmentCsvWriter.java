@@ -270,7 +270,7 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
       throws IOException {
     if (value instanceof Value.Text t) {
       return text(t.text());
-    } else if (value instanceof Value.Number n) {
+    } else if (value instanceof Value.Numeric n) {
       if (!Double.isFinite(n.number())) {
         warnings.warn(
             "non-finite-number", attribute, file.id(),
@@ -281,6 +281,8 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
       return Cells.number(n.number());
     } else if (value instanceof Value.Bool b) {
       return b.bool() ? "true" : "false";
+    } else if (value instanceof Value.Unanswered) {
+      return "";
     } else {
       return Cells.choices(((Value.Choices) value).choices());
     }

@@ -319,6 +319,9 @@ public final class BundleReader {
   }
 
   private static Value value(AttributeType type, String cell) {
+    if (cell.isEmpty() && type != AttributeType.TEXT) {
+      return Value.unanswered(type);
+    }
     return switch (type) {
       case TEXT -> Value.text(cell);
       case NUMBER -> {

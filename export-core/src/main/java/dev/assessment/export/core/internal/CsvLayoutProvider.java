@@ -1,9 +1,12 @@
 package dev.assessment.export.core.internal;
 
+import dev.assessment.export.core.CsvLayouts;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.Layout;
+import dev.assessment.export.core.Parts;
 import dev.assessment.export.core.layout.ExportContext;
 import dev.assessment.export.core.layout.LayoutProvider;
+import dev.assessment.export.core.layout.PartMerger;
 import dev.assessment.export.spi.AssessedFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,31 +14,45 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.Iterator;
-import java.util.Set;
 import java.util.stream.Stream;
 
-/** The two CSV layouts, built into export-core. */
+/** One of the two CSV layouts, built into export-core. */
 public final class CsvLayoutProvider implements LayoutProvider {
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-  /** Creates the provider. */
-  public CsvLayoutProvider() {}
+  private final Layout layout;
 
-  @Override
-  public Set<Layout> layouts() {
-    return EnumSet.of(Layout.ATTRIBUTE_VALUES, Layout.ANNOTATIONS);
+  /**
+   * Creates the provider of a CSV layout.
+   *
+   * @param layout {@link CsvLayouts#ATTRIBUTE_VALUES} or {@link CsvLayouts#ANNOTATIONS}
+   */
+  public CsvLayoutProvider(Layout layout) {
+    if (!layout.equals(CsvLayouts.ATTRIBUTE_VALUES) && !layout.equals(CsvLayouts.ANNOTATIONS)) {
+      throw new IllegalArgumentException(layout + " is not a CSV layout");
+    }
+    this.layout = layout;
   }
 
   @Override
-  public String extension(Layout layout) {
+  public Layout layout() {
+    return layout;
+  }
+
+  @Override
+  public String extension() {
     return "csv";
   }
 
   @Override
-  public String mediaType(Layout layout) {
+  public String mediaType() {
     return "text/csv; charset=UTF-8";
+  }
+
+  @Override
+  public PartMerger merger() {
+    return Parts::mergeCsv;
   }
 
   @Override
@@ -50,7 +67,7 @@ public final class CsvLayoutProvider implements LayoutProvider {
     }
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     AssessmentCsvWriter csv =
-        request.layout() == Layout.ATTRIBUTE_VALUES
+        layout.equals(CsvLayouts.ATTRIBUTE_VALUES)
             ? new LongCsvWriter(
                 writer, context.workflow(), context.orders(), context.dataSources(),
                 request.neutraliseFormulas(), request.polygons(), context::warn)

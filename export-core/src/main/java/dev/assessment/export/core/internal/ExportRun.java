@@ -32,6 +32,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -216,7 +217,9 @@ public final class ExportRun implements ExportContext {
     InputStream in;
     try {
       in = media.open(file);
-    } catch (RuntimeException e) {
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
       throw new RepositoryFailure(
           "the media repository failed opening file " + file.id() + ": " + e, e);
     }
@@ -381,17 +384,17 @@ public final class ExportRun implements ExportContext {
     }
     List<Assessment> sorted = new ArrayList<>(file.assessments());
     sorted.sort(Assessment.RECENCY);
-    if (request.assessments() == AssessmentScope.LATEST && sorted.size() > 1) {
+    if (request.scope() == AssessmentScope.LATEST && sorted.size() > 1) {
       sorted = List.of(sorted.get(sorted.size() - 1));
     }
     return new AssessedFile(file.file(), sorted);
   }
 
-  private <T> T call(java.util.function.Supplier<T> call, String what) {
+  private <T> T call(Callable<T> call, String what) {
     T result;
     try {
-      result = call.get();
-    } catch (RuntimeException e) {
+      result = call.call();
+    } catch (Exception e) {
       throw new RepositoryFailure(
           "the repository failed " + what + " of workflow " + workflow.id() + ": " + e, e);
     }

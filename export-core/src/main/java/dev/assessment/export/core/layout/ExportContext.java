@@ -39,14 +39,14 @@ public interface ExportContext {
   /**
    * Returns the workflow's orders by id, in the repository's order.
    *
-   * @return the orders
+   * @return the orders; unmodifiable
    */
   Map<String, WorkflowOrder> orders();
 
   /**
    * Returns the workflow's data sources by id, in the repository's order.
    *
-   * @return the data sources
+   * @return the data sources; unmodifiable
    */
   Map<String, DataSource> dataSources();
 
@@ -85,10 +85,10 @@ public interface ExportContext {
   Stream<MediaFile> filesBeforeShard();
 
   /**
-   * Returns the marker a part starts with, when the request exports a shard: {@code
-   * #assessment-export-part v1 <fingerprint> <index> <count> <total files>}. A CSV part starts
-   * with it as its first line; an archive part holds it as its first entry, {@value
-   * dev.assessment.export.core.Parts#MARKER_ENTRY}.
+   * Returns the marker a part holds, when the request exports a shard: {@code
+   * #assessment-export-part v1 <fingerprint> <index> <count> <total files>}. Where it goes is the
+   * layout's choice, read back by the layout's {@link PartMerger}: a CSV part starts with it as
+   * its first line; export-imaging's archive parts hold it as their first entry.
    *
    * @return the marker, without a line end; null for the whole export
    */
@@ -100,7 +100,7 @@ public interface ExportContext {
    * @param file the file
    * @return the content
    * @throws dev.assessment.export.spi.MediaNotFoundException if the storage has no content
-   * @throws IOException if the storage fails
+   * @throws IOException if the storage fails, whatever it threw kept as the cause
    */
   InputStream openMedia(MediaFile file) throws IOException;
 

@@ -1,7 +1,8 @@
 package dev.assessment.export.imaging.internal;
 
-import dev.assessment.export.core.ArchiveOptions;
-import dev.assessment.export.core.Layout;
+import dev.assessment.export.imaging.ArchiveOptions;
+import dev.assessment.export.imaging.ArchiveLayouts;
+import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.layout.ExportContext;
 import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.Assessment;
@@ -30,12 +31,20 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
 
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public AnnotatedLayoutProvider() {
-    super(Layout.ANNOTATED_FILES);
+    super(ArchiveLayouts.ANNOTATED_FILES);
+  }
+
+  /** Annotated archives are made per order: a request without one is refused. */
+  @Override
+  public void validate(ExportRequest request) {
+    if (request.orderId() == null) {
+      throw new IllegalStateException("annotated-files needs an order: call orderId(id)");
+    }
   }
 
   @Override
   public void write(ExportContext context, OutputStream out) throws IOException {
-    ArchiveOptions options = context.request().archive();
+    ArchiveOptions options = ArchiveOptions.of(context.request());
     EntryNames names = new EntryNames(context.workflow(), context.orders(), options.maxEntryNameBytes());
     ImageRenderer renderer = new ImageRenderer(options);
     int threads = options.threads();

@@ -1,7 +1,6 @@
 package dev.assessment.export.imaging.internal;
 
 import dev.assessment.export.core.ExportException;
-import dev.assessment.export.core.Parts;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,7 +30,7 @@ public final class ArchiveCopy {
    */
   public static String marker(Path part) throws IOException {
     try (ZipFile zip = open(part)) {
-      ZipArchiveEntry e = zip.getEntry(Parts.MARKER_ENTRY);
+      ZipArchiveEntry e = zip.getEntry(ArchivePart.MARKER_ENTRY);
       if (e == null) {
         return "";
       }
@@ -63,7 +62,7 @@ public final class ArchiveCopy {
           manifests = has;
           for (ZipArchiveEntry e : entries(zip)) {
             String name = e.getName();
-            if (name.equals(Parts.MARKER_ENTRY) || name.equals(Manifest.NAME)) {
+            if (name.equals(ArchivePart.MARKER_ENTRY) || name.equals(Manifest.NAME)) {
               continue;
             }
             try (InputStream raw = zip.getRawInputStream(e)) {
@@ -118,7 +117,7 @@ public final class ArchiveCopy {
         byte[] header = manifestIn == null ? null : record(manifestIn);
         Volume current = null;
         for (ZipArchiveEntry e : all) {
-          if (e.getName().equals(Manifest.NAME) || e.getName().equals(Parts.MARKER_ENTRY)) {
+          if (e.getName().equals(Manifest.NAME) || e.getName().equals(ArchivePart.MARKER_ENTRY)) {
             continue;
           }
           long bytes = e.getCompressedSize() + 2L * (46 + e.getName().length());
@@ -141,7 +140,7 @@ public final class ArchiveCopy {
               current.row(row);
               String cell = firstCell(row);
               if (cell.equals(e.getName())
-                  || dev.assessment.export.core.internal.Cells.unneutralise(cell).equals(e.getName())) {
+                  || dev.assessment.export.core.layout.CsvText.unneutralise(cell).equals(e.getName())) {
                 break;
               }
             }

@@ -1,11 +1,14 @@
 package dev.assessment.export.imaging.internal;
 
 import dev.assessment.export.core.Layout;
+import dev.assessment.export.core.layout.LayoutOptions;
 import dev.assessment.export.core.layout.LayoutProvider;
-import java.util.EnumSet;
+import dev.assessment.export.core.layout.PartMerger;
+import dev.assessment.export.imaging.ArchiveOptions;
+import dev.assessment.export.imaging.ArchiveParts;
 import java.util.Set;
 
-/** What the archive layouts share: one layout each, written as a ZIP. */
+/** What the archive layouts share: one layout each, written as a ZIP, merged by raw copy. */
 abstract class ArchiveLayout implements LayoutProvider {
   private final Layout layout;
 
@@ -14,17 +17,27 @@ abstract class ArchiveLayout implements LayoutProvider {
   }
 
   @Override
-  public final Set<Layout> layouts() {
-    return EnumSet.of(layout);
+  public final Layout layout() {
+    return layout;
   }
 
   @Override
-  public final String extension(Layout layout) {
+  public final String extension() {
     return "zip";
   }
 
   @Override
-  public final String mediaType(Layout layout) {
+  public final String mediaType() {
     return "application/zip";
+  }
+
+  @Override
+  public final Set<Class<? extends LayoutOptions>> optionTypes() {
+    return Set.of(ArchiveOptions.class);
+  }
+
+  @Override
+  public final PartMerger merger() {
+    return ArchiveParts::merge;
   }
 }

@@ -1,6 +1,5 @@
 package dev.assessment.export.imaging.internal;
 
-import dev.assessment.export.core.Parts;
 import dev.assessment.export.core.layout.ExportContext;
 import dev.assessment.export.spi.MediaFile;
 import java.io.IOException;
@@ -11,6 +10,9 @@ import java.util.zip.CRC32;
 
 /** How an archive part starts: its marker entry, and names counted from the files before it. */
 final class ArchivePart {
+  /** The name of the marker entry that starts an archive part. */
+  static final String MARKER_ENTRY = ".assessment-export-part";
+
   private ArchivePart() {}
 
   /**
@@ -29,7 +31,7 @@ final class ArchivePart {
     try (Spool spool = new Spool(1 << 10)) {
       spool.write(bytes);
       spool.finishWriting();
-      zip.add(Parts.MARKER_ENTRY, true, crc.getValue(), spool);
+      zip.add(MARKER_ENTRY, true, crc.getValue(), spool);
     }
     // Only the bases of this shard's files matter: collect them first, so that memory is
     // bounded by the shard, not by every file before it.

@@ -1,7 +1,7 @@
 package dev.assessment.export.imaging.internal;
 
-import dev.assessment.export.core.ArchiveOptions;
-import dev.assessment.export.core.Layout;
+import dev.assessment.export.imaging.ArchiveOptions;
+import dev.assessment.export.imaging.ArchiveLayouts;
 import dev.assessment.export.core.layout.ExportContext;
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.MediaNotFoundException;
@@ -22,12 +22,18 @@ public final class FilesLayoutProvider extends ArchiveLayout {
 
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public FilesLayoutProvider() {
-    super(Layout.FILES);
+    super(ArchiveLayouts.FILES);
+  }
+
+  /** The originals do not depend on the assessments, so the scope leaves the name alone. */
+  @Override
+  public boolean readsAssessments() {
+    return false;
   }
 
   @Override
   public void write(ExportContext context, OutputStream out) throws IOException {
-    ArchiveOptions options = context.request().archive();
+    ArchiveOptions options = ArchiveOptions.of(context.request());
     EntryNames names =
         new EntryNames(context.workflow(), context.orders(), options.maxEntryNameBytes());
     Deque<String> pendingNames = new ArrayDeque<>();

@@ -1,7 +1,7 @@
 package dev.assessment.export.imaging.internal;
 
-import dev.assessment.export.core.ArchiveOptions;
-import dev.assessment.export.core.internal.Cells;
+import dev.assessment.export.imaging.ArchiveOptions;
+import dev.assessment.export.core.layout.CsvText;
 import dev.assessment.export.spi.Assessment;
 import dev.assessment.export.spi.Entity;
 import dev.assessment.export.spi.MediaFile;
@@ -185,8 +185,12 @@ public final class ImageRenderer {
   private Drawing draw(MediaFile file, BufferedImage image, double scale, List<Assessment> assessments) {
     int w = image.getWidth();
     int h = image.getHeight();
-    float stroke = Math.max(2f, Math.max(w, h) / 400f);
-    int fontSize = Math.max(12, Math.round(Math.max(w, h) / 60f));
+    int longEdge = Math.max(w, h);
+    // Outlines and text scale with the image; on small images (thumbnails) the floor shrinks
+    // too, so that a label or the legend does not cover the picture.
+    float stroke = Math.max(Math.min(2f, Math.max(1f, longEdge / 100f)), longEdge / 400f);
+    int fontSize =
+        Math.max(Math.min(12, Math.max(6, Math.round(longEdge / 10f))), Math.round(longEdge / 60f));
     Graphics2D g = image.createGraphics();
     int drawn = 0;
     List<String> notes = new ArrayList<>();
@@ -205,7 +209,7 @@ public final class ImageRenderer {
         if (n > 1) {
           legend.add(STYLE_NAMES[style] + ": " + a.kind().name().toLowerCase(Locale.ROOT)
               + (a.step() == null ? "" : " " + a.step()) + (a.assessor() == null ? "" : " (" + a.assessor() + ")")
-              + " " + Cells.instant(a.assessedAt()));
+              + " " + CsvText.instant(a.assessedAt()));
         }
         for (Entity e : a.entities()) {
           Polygon p = e.location();
@@ -245,11 +249,13 @@ public final class ImageRenderer {
           g.setColor(colour);
           g.setStroke(line);
           g.draw(path);
-          caption(g, e, colour, bounds, w, h);
+          if (options.labels()) {
+            caption(g, e, colour, bounds, w, h);
+          }
           drawn++;
         }
       }
-      if (!legend.isEmpty()) {
+      if (options.legend() && !legend.isEmpty()) {
         legend(g, legend, w, h, stroke);
       }
     } finally {
@@ -311,9 +317,10 @@ public final class ImageRenderer {
   /** Draws which line style is which assessment, bottom left. */
   private static void legend(Graphics2D g, List<String> lines, int w, int h, float stroke) {
     Font font = g.getFont();
-    g.setFont(font.deriveFont(Font.PLAIN, Math.max(11f, font.getSize2D() * 0.8f)));
+    g.setFont(font.deriveFont(
+        Font.PLAIN, Math.max(Math.min(11f, font.getSize2D()), font.getSize2D() * 0.8f)));
     FontMetrics m = g.getFontMetrics();
-    int pad = Math.max(3, m.getHeight() / 4);
+    int pad = Math.max(1, m.getHeight() / 4);
     int sample = m.getHeight() * 2;
     int textW = 0;
     for (String l : lines) {
@@ -321,6 +328,11 @@ public final class ImageRenderer {
     }
     int boxW = Math.min(w, sample + textW + 3 * pad);
     int boxH = Math.min(h, lines.size() * m.getHeight() + 2 * pad);
+    if ((long) boxW * boxH > (long) w * h / 4) {
+      // On a thumbnail the legend would hide the picture: it is left out (docs/formats.md).
+      g.setFont(font);
+      return;
+    }
     int x = 0;
     int y = h - boxH;
     g.setColor(new Color(0, 0, 0, 170));

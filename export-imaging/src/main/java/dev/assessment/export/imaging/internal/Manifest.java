@@ -1,6 +1,6 @@
 package dev.assessment.export.imaging.internal;
 
-import dev.assessment.export.core.internal.Cells;
+import dev.assessment.export.core.layout.CsvText;
 import dev.assessment.export.spi.MediaFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +37,11 @@ public final class Manifest implements AutoCloseable {
     StringBuilder header = new StringBuilder();
     boolean first = true;
     for (String c : COLUMNS) {
-      Cells.append(header, c, first);
+      CsvText.appendCell(header, c, first);
       first = false;
     }
     for (String c : extraColumns) {
-      Cells.append(header, c, false);
+      CsvText.appendCell(header, c, false);
     }
     line(header.append("\r\n").toString());
   }
@@ -61,16 +61,16 @@ public final class Manifest implements AutoCloseable {
       String entryName, MediaFile file, long size, String sha256, String status, String... extra)
       throws IOException {
     StringBuilder row = new StringBuilder(160);
-    Cells.append(row, text(entryName), true);
-    Cells.append(row, text(file.id()), false);
-    Cells.append(row, text(file.externalId()), false);
-    Cells.append(row, text(file.fileName()), false);
-    Cells.append(row, text(file.mediaType() == null ? "" : file.mediaType()), false);
-    Cells.append(row, size < 0 ? "" : Long.toString(size), false);
-    Cells.append(row, sha256, false);
-    Cells.append(row, text(status), false);
+    CsvText.appendCell(row, text(entryName), true);
+    CsvText.appendCell(row, text(file.id()), false);
+    CsvText.appendCell(row, text(file.externalId()), false);
+    CsvText.appendCell(row, text(file.fileName()), false);
+    CsvText.appendCell(row, text(file.mediaType() == null ? "" : file.mediaType()), false);
+    CsvText.appendCell(row, size < 0 ? "" : Long.toString(size), false);
+    CsvText.appendCell(row, sha256, false);
+    CsvText.appendCell(row, text(status), false);
     for (String e : extra) {
-      Cells.append(row, text(e), false);
+      CsvText.appendCell(row, text(e), false);
     }
     line(row.append("\r\n").toString());
   }
@@ -98,6 +98,6 @@ public final class Manifest implements AutoCloseable {
   }
 
   private String text(String s) {
-    return neutralise ? Cells.neutralise(s) : s;
+    return neutralise ? CsvText.neutralise(s) : s;
   }
 }

@@ -348,7 +348,7 @@ public final class InMemoryRepository
         if (candidates.size() != 1) {
           throw new IllegalStateException(
               "file " + id + " names no data source and workflow " + workflowId + " has "
-                  + candidates.size() + ": call dataSource(id) on the file");
+                  + candidates.size() + ": call dataSourceId(id) on the file");
         }
         dataSourceId = candidates.get(0);
       }
@@ -481,7 +481,7 @@ public final class InMemoryRepository
      * @param dataSourceId the data source's id
      * @return this spec
      */
-    public FileSpec dataSource(String dataSourceId) {
+    public FileSpec dataSourceId(String dataSourceId) {
       this.dataSourceId = Objects.requireNonNull(dataSourceId, "dataSourceId");
       return this;
     }
@@ -492,7 +492,7 @@ public final class InMemoryRepository
      * @param orderId the order's id, or null
      * @return this spec
      */
-    public FileSpec order(@Nullable String orderId) {
+    public FileSpec orderId(@Nullable String orderId) {
       this.orderId = orderId;
       return this;
     }

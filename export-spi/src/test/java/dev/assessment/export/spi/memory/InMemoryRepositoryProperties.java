@@ -48,7 +48,7 @@ class InMemoryRepositoryProperties {
         expected.add(scope == AssessmentScope.LATEST ? naiveLatest(f) : f);
       }
     }
-    FileQuery query = new FileQuery(workflowId, source, order, scope);
+    FileQuery query = FileQuery.builder(workflowId).dataSourceId(source).orderId(order).scope(scope).build();
     try (Stream<AssessedFile> s = repo.assessedFiles(query)) {
       assertEquals(expected, s.toList());
     }

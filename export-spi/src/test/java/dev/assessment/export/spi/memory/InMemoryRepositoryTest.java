@@ -34,7 +34,7 @@ class InMemoryRepositoryTest {
         .dataSource("ds-1", "Field app")
         .order("o-1", "8492192")
         .file("f-1", file -> file.externalId("000003112442").fileName("roof.jpg")
-            .mediaType("image/jpeg").dataSource("ds-1").order("o-1").content(jpegBytes)
+            .mediaType("image/jpeg").dataSourceId("ds-1").orderId("o-1").content(jpegBytes)
             .assessment("a-1", AssessmentKind.HUMAN, Instant.parse("2025-11-19T08:00:00Z"),
                 assessment -> assessment.assessor("ana")
                     .annotation("e-1", "dent", Polygon.of(10, 10, 60, 10, 60, 40), 0.9,
@@ -81,7 +81,7 @@ class InMemoryRepositoryTest {
   void builder_unknownDataSource() {
     InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "w");
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> b.file("f", f -> f.dataSource("nope")));
+        assertThrows(IllegalStateException.class, () -> b.file("f", f -> f.dataSourceId("nope")));
     assertTrue(e.getMessage().contains("data source nope"), e.getMessage());
   }
 
@@ -130,7 +130,7 @@ class InMemoryRepositoryTest {
   void assessedFiles_latestKeepsTheMostRecent() {
     InMemoryRepository repo = threeFiles();
     try (Stream<AssessedFile> s =
-        repo.assessedFiles(new FileQuery("wf", null, null, AssessmentScope.LATEST))) {
+        repo.assessedFiles(FileQuery.builder("wf").scope(AssessmentScope.LATEST).build())) {
       AssessedFile f1 = s.findFirst().orElseThrow();
       assertEquals(1, f1.assessments().size());
       assertEquals("10", f1.assessments().get(0).id());
@@ -153,11 +153,11 @@ class InMemoryRepositoryTest {
         .dataSource("ds1", "one")
         .dataSource("ds2", "two")
         .order("o1", "order")
-        .file("f1", f -> f.dataSource("ds1").order("o1")
+        .file("f1", f -> f.dataSourceId("ds1").orderId("o1")
             .assessment("10", AssessmentKind.HUMAN, t, a -> {})
             .assessment("9", AssessmentKind.MACHINE, t, a -> {}))
-        .file("f2", f -> f.dataSource("ds2"))
-        .file("f3", f -> f.dataSource("ds1"))
+        .file("f2", f -> f.dataSourceId("ds2"))
+        .file("f3", f -> f.dataSourceId("ds1"))
         .build();
   }
 }

@@ -1,20 +1,37 @@
-package dev.assessment.export.core;
+package dev.assessment.export.imaging;
 
-import java.util.Objects;
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.core.layout.Fields;
+import dev.assessment.export.core.layout.LayoutOptions;
+import jakarta.annotation.Nullable;
 
 /**
- * The options and limits of the archive layouts ({@link Layout#FILES} and {@link
- * Layout#ANNOTATED_FILES}), in one place with documented defaults. Immutable; built by {@link
- * #builder()}.
+ * The options and limits of the archive layouts ({@link ArchiveLayouts#FILES} and {@link
+ * ArchiveLayouts#ANNOTATED_FILES}), in one place with documented defaults. Immutable; built by
+ * {@link #builder()}; a request without them uses {@link #defaults()}.
  *
  * <pre>{@code
  * ExportRequest request = ExportRequest.builder("wf-1")
- *     .layout(Layout.ANNOTATED_FILES).order("o-1")
- *     .archive(ArchiveOptions.builder().maxLongEdge(2048).jpegQuality(0.85f).build())
+ *     .layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o-1")
+ *     .option(ArchiveOptions.builder().maxLongEdge(2048).jpegQuality(0.85f).build())
  *     .build();
  * }</pre>
  */
-public final class ArchiveOptions {
+public final class ArchiveOptions implements LayoutOptions {
+  private static final Fields<ArchiveOptions> FIELDS =
+      Fields.of(ArchiveOptions.class)
+          .output("manifest", o -> o.manifest)
+          .output("maxEntryNameBytes", o -> o.maxEntryNameBytes)
+          .tuning("readAhead", o -> o.readAhead)
+          .output("jpegQuality", o -> o.jpegQuality)
+          .output("maxPixels", o -> o.maxPixels)
+          .output("maxLongEdge", o -> o.maxLongEdge)
+          .tuning("threads", o -> o.threads)
+          .output("fill", o -> o.fill)
+          .output("labels", o -> o.labels)
+          .output("legend", o -> o.legend)
+          .build();
+
   /** The default limit of an entry name's length: {@value} bytes of UTF-8. */
   public static final int DEFAULT_MAX_ENTRY_NAME_BYTES = 200;
   /** The default number of files read ahead of the one being written: {@value}. */
@@ -34,6 +51,8 @@ public final class ArchiveOptions {
   private final int maxLongEdge;
   private final int threads;
   private final boolean fill;
+  private final boolean labels;
+  private final boolean legend;
 
   private ArchiveOptions(Builder b) {
     this.manifest = b.manifest;
@@ -44,6 +63,18 @@ public final class ArchiveOptions {
     this.maxLongEdge = b.maxLongEdge;
     this.threads = b.threads;
     this.fill = b.fill;
+    this.labels = b.labels;
+    this.legend = b.legend;
+  }
+
+  /**
+   * Returns the archive options of a request, or the defaults when it carries none.
+   *
+   * @param request the request
+   * @return the options
+   */
+  public static ArchiveOptions of(ExportRequest request) {
+    return request.option(ArchiveOptions.class).orElse(DEFAULTS);
   }
 
   /**
@@ -79,6 +110,8 @@ public final class ArchiveOptions {
     b.maxLongEdge = maxLongEdge;
     b.threads = threads;
     b.fill = fill;
+    b.labels = labels;
+    b.legend = legend;
     return b;
   }
 
@@ -159,30 +192,52 @@ public final class ArchiveOptions {
     return fill;
   }
 
+  /**
+   * Tells whether each annotated polygon gets a label with its name and confidence (default
+   * true).
+   *
+   * @return true to draw labels
+   */
+  public boolean labels() {
+    return labels;
+  }
+
+  /**
+   * Tells whether annotated images get a legend naming the assessment drawn (default true).
+   *
+   * @return true to draw the legend
+   */
+  public boolean legend() {
+    return legend;
+  }
+
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof ArchiveOptions)) {
-      return false;
-    }
-    ArchiveOptions a = (ArchiveOptions) o;
-    return manifest == a.manifest && maxEntryNameBytes == a.maxEntryNameBytes
-        && readAhead == a.readAhead && Float.compare(jpegQuality, a.jpegQuality) == 0
-        && maxPixels == a.maxPixels && maxLongEdge == a.maxLongEdge && threads == a.threads
-        && fill == a.fill;
+  public String fingerprint() {
+    return FIELDS.fingerprint(this);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return FIELDS.equals(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(manifest, maxEntryNameBytes, readAhead, jpegQuality, maxPixels,
-        maxLongEdge, threads, fill);
+    return FIELDS.hashCode(this);
   }
 
   @Override
   public String toString() {
-    return "ArchiveOptions[manifest=" + manifest + ", maxEntryNameBytes=" + maxEntryNameBytes
-        + ", readAhead=" + readAhead + ", jpegQuality=" + jpegQuality + ", maxPixels=" + maxPixels
-        + ", maxLongEdge=" + maxLongEdge + ", threads=" + (threads > 0 ? threads : "all")
-        + ", fill=" + fill + "]";
+    return FIELDS.toString(this);
+  }
+
+  /**
+   * Returns the fields equality, hash, text and fingerprint are derived from.
+   *
+   * @return the fields
+   */
+  static Fields<ArchiveOptions> fields() {
+    return FIELDS;
   }
 
   /** Builds {@link ArchiveOptions}; each setter checks its value. */
@@ -195,6 +250,8 @@ public final class ArchiveOptions {
     private int maxLongEdge;
     private int threads;
     private boolean fill;
+    private boolean labels = true;
+    private boolean legend = true;
 
     private Builder() {}
 
@@ -309,6 +366,28 @@ public final class ArchiveOptions {
      */
     public Builder fill(boolean fill) {
       this.fill = fill;
+      return this;
+    }
+
+    /**
+     * Draws a label with each polygon's name and confidence, or not.
+     *
+     * @param labels false to draw outlines only
+     * @return this builder
+     */
+    public Builder labels(boolean labels) {
+      this.labels = labels;
+      return this;
+    }
+
+    /**
+     * Draws the legend naming the assessment drawn, or not.
+     *
+     * @param legend false to leave the legend out
+     * @return this builder
+     */
+    public Builder legend(boolean legend) {
+      this.legend = legend;
       return this;
     }
 

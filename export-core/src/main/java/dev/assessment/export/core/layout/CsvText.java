@@ -1,0 +1,70 @@
+package dev.assessment.export.core.layout;
+
+import dev.assessment.export.core.internal.Cells;
+import java.time.Instant;
+
+/**
+ * The text rules of the CSV layouts, for layouts that write CSV of their own (a manifest, a
+ * table of contents) so that it reads exactly like the CSV layouts: RFC 4180 cells, formula
+ * neutralisation, ISO-8601 instants and shortest round-tripping numbers.
+ */
+public final class CsvText {
+  private CsvText() {}
+
+  /**
+   * Appends one cell, quoted and escaped per RFC 4180 as the CSV layouts quote, preceded by a
+   * comma unless it starts a record.
+   *
+   * @param out where to append
+   * @param value the cell's text
+   * @param first true when the cell starts a record
+   * @throws java.io.UncheckedIOException if the appendable fails
+   */
+  public static void appendCell(Appendable out, CharSequence value, boolean first) {
+    Cells.append(out, value, first);
+  }
+
+  /**
+   * Neutralises text against spreadsheet formulas by prefixing an apostrophe when it starts
+   * (after any apostrophes) with {@code = + - @}, tab or CR; {@link #unneutralise(String)}
+   * reverses it exactly.
+   *
+   * @param text the text
+   * @return the text, with an apostrophe in front when needed
+   */
+  public static String neutralise(String text) {
+    return Cells.neutralise(text);
+  }
+
+  /**
+   * Reverses {@link #neutralise(String)}.
+   *
+   * @param cell a neutralised cell
+   * @return the original text
+   */
+  public static String unneutralise(String cell) {
+    return Cells.unneutralise(cell);
+  }
+
+  /**
+   * Formats an instant as ISO-8601 in UTC, e.g. {@code 2025-11-19T08:00:00Z}; fractions of a
+   * second appear only when present.
+   *
+   * @param instant the instant
+   * @return the text
+   */
+  public static String instant(Instant instant) {
+    return Cells.instant(instant);
+  }
+
+  /**
+   * Formats a number in the shortest decimal form that reads back as the same double, with a dot
+   * and no exponent.
+   *
+   * @param value a finite number
+   * @return the text
+   */
+  public static String number(double value) {
+    return Cells.number(value);
+  }
+}

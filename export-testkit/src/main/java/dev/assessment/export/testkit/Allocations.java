@@ -1,0 +1,27 @@
+package dev.assessment.export.testkit;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * Bytes allocated by the current thread, where the JVM counts them (HotSpot and OpenJ9 do). A
+ * measure that does not depend on when the garbage collector runs: what a repository allocates
+ * before it hands out the first element is what it read ahead.
+ */
+final class Allocations {
+  private Allocations() {}
+
+  /** Tells whether this JVM counts allocations per thread. */
+  static boolean supported() {
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    return bean instanceof com.sun.management.ThreadMXBean b
+        && b.isThreadAllocatedMemorySupported()
+        && b.isThreadAllocatedMemoryEnabled();
+  }
+
+  /** Returns the bytes the current thread has allocated so far. */
+  static long current() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
+  }
+}
