@@ -124,7 +124,7 @@ class FilesLayoutTest {
         if (!row.get(7).equals("ok")) {
           continue;
         }
-        String entry = dev.assessment.export.core.internal.Cells.unneutralise(row.get(0));
+        String entry = dev.assessment.export.core.layout.CsvText.unneutralise(row.get(0));
         byte[] content = z.getInputStream(z.getEntry(entry)).readAllBytes();
         assertEquals(Long.toString(content.length), row.get(5), row.toString());
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)),

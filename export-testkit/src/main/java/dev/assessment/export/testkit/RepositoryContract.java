@@ -54,6 +54,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class RepositoryContract {
   private final List<AutoCloseable> cleanups = new ArrayList<>();
 
+  /** Creates the contract; a subclass implements {@link #load(InMemoryRepository)}. */
+  protected RepositoryContract() {}
+
   /**
    * Loads a fixture into the storage under test and returns the repositories over it. Called
    * once per test, with a fixture that holds one or more workflows, their metadata, files,
