@@ -337,4 +337,26 @@ class ExporterTest {
         .file("f", f -> f.assessment("a", AssessmentKind.HUMAN, T, a -> a.entity(entity)))
         .build();
   }
+
+  @Test
+  void export_unansweredValueIsAnEmptyCellAndReadsBackFromABundle(@TempDir Path dir)
+      throws Exception {
+    InMemoryRepository repo = InMemoryRepository.builder()
+        .workflow("wf", "w", AttributeDefinition.of("severity", AttributeType.NUMBER))
+        .dataSource("ds", "d")
+        .file("f", f -> f.externalId("x").fileName("a.jpg")
+            .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH, a -> a.fileLevel("e", "dent",
+                AttributeValue.of("severity", Value.unanswered(AttributeType.NUMBER), 0.4))))
+        .build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Exporter.builder().repository(repo).build()
+        .export(ExportRequest.builder("wf").build(), ExportSink.of(out));
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\r\n");
+    assertTrue(lines[1].endsWith(",e,dent,severity,,0.4"), lines[1]);
+    dev.assessment.export.core.bundle.Bundle.write(repo, "wf", dir);
+    InMemoryRepository back = dev.assessment.export.core.bundle.Bundle.read(dir);
+    assertEquals(Value.unanswered(AttributeType.NUMBER),
+        back.contents("wf").get(0).assessments().get(0).entities().get(0).attributes().get(0)
+            .value());
+  }
 }

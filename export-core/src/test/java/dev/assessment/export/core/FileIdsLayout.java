@@ -19,8 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * A layout that core does not know, written the way a plugin would: one file id per line, with a
- * prefix option, a rule of its own, and a merge.
+ * prefix option, a rule of its own, and a merge. docs/layouts.md shows it (LayoutPluginTest
+ * checks).
  */
+// layouts.md:start
 public class FileIdsLayout implements LayoutProvider {
   /** The layout. */
   public static final Layout FILE_IDS = Layout.of("file-ids");
@@ -101,6 +103,8 @@ public class FileIdsLayout implements LayoutProvider {
       }
     };
   }
+
+// layouts.md:end
 
   /** A second provider of the same layout, to prove that discovery refuses two. */
   public static class Twin extends FileIdsLayout {

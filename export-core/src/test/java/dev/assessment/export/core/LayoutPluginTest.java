@@ -191,6 +191,18 @@ class LayoutPluginTest {
     assertEquals("f-1\nf-2\nf-3\n", out.toString(StandardCharsets.UTF_8));
   }
 
+  @Test
+  void docs_showTheCompiledPlugin() throws Exception {
+    String source = Files.readString(
+        Path.of("src/test/java/dev/assessment/export/core/FileIdsLayout.java"),
+        StandardCharsets.UTF_8);
+    String snippet = source.substring(
+        source.indexOf("// layouts.md:start\n") + "// layouts.md:start\n".length(),
+        source.indexOf("// layouts.md:end"));
+    String guide = Files.readString(Path.of("../docs/layouts.md"), StandardCharsets.UTF_8);
+    assertTrue(guide.contains(snippet), "docs/layouts.md must show:\n" + snippet);
+  }
+
   /** A class loader that sees a services file listing the given provider classes. */
   private static URLClassLoader services(Path dir, String... classNames) throws Exception {
     Path services = dir.resolve("META-INF/services");

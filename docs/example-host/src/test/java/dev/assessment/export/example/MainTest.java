@@ -32,6 +32,17 @@ class MainTest {
     }
     assertTrue(out.toString().contains("wrote " + dir.resolve("files.zip") + ": files 24 file(s)"),
         out.toString());
+    // A layout that neither core nor the host names, found on the class path (this test's
+    // META-INF/services), is exported too.
+    assertEquals(24, Files.readAllLines(dir.resolve("file-ids.txt")).size());
+  }
+
+  @Test
+  void export_aLayoutFromAnotherModuleByItsId(@TempDir Path dir) throws Exception {
+    assertEquals(0, run("demo", "--out", dir.toString(), "--files", "3"));
+    assertEquals(0, run("export", "--bundle", dir.resolve("bundle").toString(),
+        "--layout", "file-ids", "--out", dir.resolve("ids.txt").toString()), err.toString());
+    assertEquals(3, Files.readAllLines(dir.resolve("ids.txt")).size());
   }
 
   @Test
@@ -109,7 +120,7 @@ class MainTest {
     assertEquals(2, run("export", "--bundle", dir.resolve("bundle").toString(), "--layout", "pdf",
         "--out", dir.resolve("x").toString()));
     assertTrue(err.toString().contains("layout pdf is not available: this exporter writes"
-        + " annotated-files, annotations, attribute-values, files."), err.toString());
+        + " annotated-files, annotations, attribute-values, file-ids, files."), err.toString());
     assertFalse(Files.exists(dir.resolve("x")));
   }
 

@@ -327,6 +327,10 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
     if (file.storageKey() != null) {
       return openPath(file, file.storageKey());
     }
+    if (file.size() != null) {
+      // The listing read the length of the stored bytes: no look-up needed.
+      return new ChunkedContent(dataSource, file.id(), file.size());
+    }
     String path;
     Long size;
     try (Connection c = dataSource.getConnection();
@@ -403,7 +407,8 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
       try (Connection c = dataSource.getConnection();
           PreparedStatement ps = c.prepareStatement(
               "SELECT SUBSTRING(content FROM ? FOR ?) FROM ae_file WHERE id = ?")) {
-        ps.setLong(1, position + 1);
+        // bytea and BINARY VARYING values stay below 2 GiB, so an int position suffices.
+        ps.setInt(1, Math.toIntExact(position + 1));
         ps.setInt(2, want);
         ps.setString(3, fileId);
         try (ResultSet rs = ps.executeQuery()) {

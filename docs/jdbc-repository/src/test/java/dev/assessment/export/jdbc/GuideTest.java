@@ -7,19 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The SPI guide shows the contract test's factory method as the tests compile and run it. */
+/** The SPI guide shows the whole contract test class as the tests compile and run it. */
 class GuideTest {
   @Test
   void spiGuide_showsTheCompiledContractTest() throws Exception {
     String source = Files.readString(
-        Path.of("src/test/java/dev/assessment/export/jdbc/JdbcRepositoryContractTest.java"), StandardCharsets.UTF_8);
-    String snippet = source.substring(
-        source.indexOf("// guide:start\n") + "// guide:start\n".length(), source.indexOf("  // guide:end"));
-    StringBuilder unindented = new StringBuilder();
-    for (String line : snippet.split("\n")) {
-      unindented.append(line.startsWith("  ") ? line.substring(2) : line).append('\n');
-    }
+        Path.of("src/test/java/dev/assessment/export/jdbc/JdbcRepositoryContractTest.java"),
+        StandardCharsets.UTF_8);
     String guide = Files.readString(Path.of("../spi.md"), StandardCharsets.UTF_8);
-    assertTrue(guide.contains(unindented), "docs/spi.md must show:\n" + unindented);
+    assertTrue(guide.contains("```java\n" + source + "```"), "docs/spi.md must show:\n" + source);
   }
 }

@@ -17,7 +17,6 @@ class JdbcRepositoryContractTest extends RepositoryContract {
     return h2;
   }
 
-  // guide:start
   @Override
   protected RepositoryUnderTest load(InMemoryRepository fixture) throws Exception {
     JdbcDataSource h2 = freshDatabase();
@@ -31,5 +30,4 @@ class JdbcRepositoryContractTest extends RepositoryContract {
       }
     });
   }
-  // guide:end
 }
