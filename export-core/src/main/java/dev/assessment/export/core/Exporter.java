@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * ExportResult result = exporter.export(request, ExportSink.of(Path.of("out.csv")));
  * }</pre>
  *
- * <p>The CSV layouts are built in; other layouts (export-imaging's archives, export-datasets'
- * training sets, a host's own) come from {@link LayoutProvider}s found with {@link
- * ServiceLoader} or added to the builder. {@link #layouts()} lists what this exporter can write.
+ * <p>The CSV layouts are built in; every other layout comes from a {@link LayoutProvider} found
+ * with {@link ServiceLoader} or added to the builder. {@link #layouts()} lists what this exporter
+ * can write.
  */
 public final class Exporter {
   private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
@@ -82,7 +82,7 @@ public final class Exporter {
 
   /**
    * Returns the layouts this exporter can write: the CSV layouts, and those of every provider
-   * found or added (the archive layouts when export-imaging is on the class path).
+   * found or added.
    *
    * @return the layouts, sorted by id
    */
@@ -124,8 +124,8 @@ public final class Exporter {
       throw new ExportException(
           "layout " + layout + " is not available: this exporter writes "
               + layouts.stream().map(Layout::id).collect(Collectors.joining(", "))
-              + ". Add the artifact that provides it to the class path (export-imaging writes"
-              + " files and annotated-files) or register its LayoutProvider");
+              + ". Add the module that provides it to the class path, or register its"
+              + " LayoutProvider (docs/layouts.md)");
     }
     for (Class<? extends LayoutOptions> type : request.options().keySet()) {
       if (!provider.optionTypes().contains(type)) {

@@ -62,8 +62,8 @@ class ExporterTest {
             ExportException.class, () -> csv(ExportRequest.builder("wf-1").layout(files).build()));
     assertEquals(
         "layout files is not available: this exporter writes annotations, attribute-values. Add"
-            + " the artifact that provides it to the class path (export-imaging writes files and"
-            + " annotated-files) or register its LayoutProvider",
+            + " the module that provides it to the class path, or register its LayoutProvider"
+            + " (docs/layouts.md)",
         e.getMessage());
     assertFalse(exporter.layouts().contains(files));
     assertEquals(List.of(CsvLayouts.ANNOTATIONS, CsvLayouts.ATTRIBUTE_VALUES), exporter.layouts());

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Merges the archive parts of a sharded {@code FILES} or {@code ANNOTATED_FILES} export into the
+ * Merges the archive parts of a sharded {@code files} or {@code annotated-files} export into the
  * bytes the one-machine export of the request writes: entries are copied raw, without
  * decompressing or recompressing, in shard order; the parts' manifests become one.
  *

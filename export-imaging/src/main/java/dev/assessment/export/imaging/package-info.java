@@ -1,8 +1,18 @@
 /**
- * Tools for the archive layouts' output: merging the archive parts of a sharded export
- * ({@link dev.assessment.export.imaging.ArchiveParts}) and cutting an archive into volumes
- * ({@link dev.assessment.export.imaging.ArchiveVolumes}). The layouts themselves are found by
- * export-core through {@link java.util.ServiceLoader}.
+ * The archive layouts, {@link dev.assessment.export.imaging.ArchiveLayouts#FILES} and {@link
+ * dev.assessment.export.imaging.ArchiveLayouts#ANNOTATED_FILES}, with their options ({@link
+ * dev.assessment.export.imaging.ArchiveOptions}), and tools for their output: merging the archive
+ * parts of a sharded export ({@link dev.assessment.export.imaging.ArchiveParts}) and cutting an
+ * archive into volumes ({@link dev.assessment.export.imaging.ArchiveVolumes}). The layouts are
+ * provided to export-core as {@code LayoutProvider} services, so an exporter finds them when this
+ * module is on the class or module path.
+ *
+ * <pre>{@code
+ * ExportRequest request = ExportRequest.builder("wf-1")
+ *     .layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o-1")
+ *     .option(ArchiveOptions.builder().maxLongEdge(2048).build())
+ *     .build();
+ * }</pre>
  *
  * <p>Nullness: non-null unless annotated {@link jakarta.annotation.Nullable}.
  */

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The {@code ANNOTATED_FILES} layout: every file of the order, decoded, turned as displayed, with
+ * The {@code annotated-files} layout: every file of the order, decoded, turned as displayed, with
  * the selected assessments' annotations drawn on, encoded again, and packed under the files
  * layout's names, with a manifest that says what was drawn or why a file was skipped.
  *

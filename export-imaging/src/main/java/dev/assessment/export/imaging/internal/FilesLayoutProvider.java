@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The {@code FILES} layout: a ZIP of the original files under standard names, in the
+ * The {@code files} layout: a ZIP of the original files under standard names, in the
  * repository's order, with a manifest last. Content is read a few files ahead on other threads;
  * a file that cannot be read is skipped and reported, never left half-written in the archive.
  */
