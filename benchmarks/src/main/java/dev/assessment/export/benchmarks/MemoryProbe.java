@@ -5,6 +5,8 @@ import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
 import dev.assessment.export.core.CsvLayouts;
 import dev.assessment.export.core.Layout;
+import dev.assessment.export.datasets.DatasetLayouts;
+import dev.assessment.export.datasets.DatasetOptions;
 import dev.assessment.export.imaging.ArchiveLayouts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,12 @@ final class MemoryProbe {
         }
       }, null, null);
     }
-    if (args[0].equals("long")) {
+    if (args[0].equals("coco")) {
+      Exporter.builder().repository(new CocoData(Long.parseLong(args[1]))).build().export(
+          ExportRequest.builder(CsvData.WORKFLOW.id()).layout(DatasetLayouts.COCO)
+              .option(DatasetOptions.builder().images(args[2].equals("packed")).build()).build(),
+          ExportSink.of(new Runner.Counting()));
+    } else if (args[0].equals("long")) {
       CsvData data = new CsvData(Long.parseLong(args[1]));
       Exporter.builder().repository(data).build().export(
           ExportRequest.builder(CsvData.WORKFLOW.id()).layout(CsvLayouts.ATTRIBUTE_VALUES).build(),

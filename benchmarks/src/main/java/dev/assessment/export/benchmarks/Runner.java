@@ -7,6 +7,8 @@ import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
 import dev.assessment.export.core.CsvLayouts;
 import dev.assessment.export.core.Layout;
+import dev.assessment.export.datasets.DatasetLayouts;
+import dev.assessment.export.datasets.DatasetOptions;
 import dev.assessment.export.imaging.ArchiveLayouts;
 import dev.assessment.export.core.internal.Cells;
 import dev.assessment.export.spi.AssessmentKind;
@@ -50,7 +52,7 @@ import org.apache.commons.csv.CSVPrinter;
  * then the memory checks in child JVMs with capped heaps.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar [--runs N] [--rows N] [--quick]
+ * java -jar benchmarks/target/benchmarks.jar [--runs N] [--rows N] [--quick] [--only coco]
  * java -jar benchmarks/target/benchmarks.jar jmh [JMH options]
  * </pre>
  */
@@ -115,14 +117,16 @@ public final class Runner {
     long rows = 10_000_000;
     boolean quick = false;
     boolean memoryOnly = false;
+    String only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--only" -> only = args[++i];
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--rows" -> rows = Long.parseLong(args[++i]);
         case "--quick" -> quick = true;
         case "--memory-only" -> memoryOnly = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + ": use --runs N, --rows N, --quick, --memory-only, or jmh …");
+            + ": use --runs N, --rows N, --quick, --memory-only, --only coco, or jmh …");
       }
     }
     if (quick) {
@@ -145,10 +149,15 @@ public final class Runner {
       }
       System.out.println("| scenario | contestant | median s | min–max s | throughput | ratio | peak heap MB |");
       System.out.println("|---|---|---|---|---|---|---|");
+      if ("coco".equals(only)) {
+        coco(quick ? 100_000 : 1_000_000, runs);
+        return;
+      }
       csv(CsvLayouts.ATTRIBUTE_VALUES, rows, runs);
       csv(CsvLayouts.ANNOTATIONS, rows, runs);
       files(work, quick ? 60 : 240, runs);
       annotated(work, quick ? 1 : 4, quick ? 2 : 8, runs);
+      coco(quick ? 100_000 : 1_000_000, runs);
       memory(work, quick);
     } finally {
       try (Stream<Path> s = Files.walk(work)) {
@@ -439,6 +448,27 @@ public final class Runner {
     }
   }
 
+  /** COCO: annotations per second and the peak heap, images packed or left out. */
+  private static void coco(long annotations, int runs) throws Exception {
+    CocoData data = new CocoData(annotations);
+    Exporter exporter = Exporter.builder().repository(data).build();
+    Map<String, Task> tasks = new LinkedHashMap<>();
+    for (boolean images : new boolean[] {false, true}) {
+      ExportRequest request = ExportRequest.builder(CsvData.WORKFLOW.id())
+          .layout(DatasetLayouts.COCO)
+          .option(DatasetOptions.builder().images(images).build())
+          .build();
+      tasks.put("Exporter coco, images " + (images ? "packed" : "left out"),
+          () -> exporter.export(request, ExportSink.of(new Counting())).rows());
+    }
+    String scenario = String.format(L, "COCO, %,d annotations on %,d PNG images of 64 × 48",
+        data.annotations(), data.annotations() / CocoData.PER_FILE);
+    for (Stat s : alternate(runs, tasks)) {
+      row(scenario, s, String.format(L, "%,.0f annotations/s", data.annotations() / s.median()),
+          "—");
+    }
+  }
+
   private static void memory(Path work, boolean quick) throws Exception {
     System.out.println();
     System.out.println("Memory, in child JVMs with capped heaps (peak heap after the export):");
@@ -448,6 +478,17 @@ public final class Runner {
     long base = quick ? 100_000 : 1_000_000;
     for (long rows : new long[] {base, base * 10}) {
       System.out.printf(L, "| long CSV | 64 MB | %,d rows | %s |%n", rows, child("-Xmx64m", "long", Long.toString(rows)));
+    }
+    // COCO's JSON streams; what grows with the images is the entry-name counts (every layout
+    // that names files as the files layout does) and, when the images are packed, the ZIP's
+    // central directory.
+    for (long annotations : new long[] {base / 10, base}) {
+      for (String images : new String[] {"left", "packed"}) {
+        System.out.printf(L, "| COCO, images %s | 64 MB | %,d annotations, %,d images | %s |%n",
+            images.equals("left") ? "left out" : "packed", annotations,
+            annotations / CocoData.PER_FILE,
+            child("-Xmx64m", "coco", Long.toString(annotations), images));
+      }
     }
     Path dir = work.resolve("probe-images");
     // 1× already fills the rendering window (twice the threads), so 10× shows whether memory grows.

@@ -38,6 +38,21 @@ class MainTest {
   }
 
   @Test
+  void export_datasetLayoutsFromTheirModule(@TempDir Path dir) throws Exception {
+    assertEquals(0, run("demo", "--out", dir.toString(), "--files", "4"));
+    for (String layout : new String[] {"coco", "yolo-seg"}) {
+      Path zip = dir.resolve(layout + "-export.zip");
+      assertEquals(0, run("export", "--bundle", dir.resolve("bundle").toString(),
+          "--layout", layout, "--assessments", "latest", "--out", zip.toString()), err.toString());
+      try (ZipFile z = new ZipFile(zip.toFile())) {
+        assertTrue(z.getEntry(layout.equals("coco") ? "annotations/instances.json" : "data.yaml")
+            != null, layout);
+      }
+    }
+    assertTrue(Files.exists(dir.resolve("coco.zip")), "demo writes every layout found");
+  }
+
+  @Test
   void export_aLayoutFromAnotherModuleByItsId(@TempDir Path dir) throws Exception {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "3"));
     assertEquals(0, run("export", "--bundle", dir.resolve("bundle").toString(),
@@ -120,7 +135,8 @@ class MainTest {
     assertEquals(2, run("export", "--bundle", dir.resolve("bundle").toString(), "--layout", "pdf",
         "--out", dir.resolve("x").toString()));
     assertTrue(err.toString().contains("layout pdf is not available: this exporter writes"
-        + " annotated-files, annotations, attribute-values, file-ids, files."), err.toString());
+        + " annotated-files, annotations, attribute-values, coco, file-ids, files, yolo-seg."),
+        err.toString());
     assertFalse(Files.exists(dir.resolve("x")));
   }
 

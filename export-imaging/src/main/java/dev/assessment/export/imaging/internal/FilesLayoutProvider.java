@@ -3,13 +3,11 @@ package dev.assessment.export.imaging.internal;
 import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.imaging.ArchiveLayouts;
 import dev.assessment.export.core.layout.ExportContext;
+import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.MediaNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -34,53 +32,36 @@ public final class FilesLayoutProvider extends ArchiveLayout {
   @Override
   public void write(ExportContext context, OutputStream out) throws IOException {
     ArchiveOptions options = ArchiveOptions.of(context.request());
-    EntryNames names =
-        new EntryNames(context.workflow(), context.orders(), options.maxEntryNameBytes());
-    Deque<String> pendingNames = new ArrayDeque<>();
-    Deque<MediaFile> pendingFiles = new ArrayDeque<>();
-    try (ZipWriter zip = new ZipWriter(out);
+    try (PackingArchive archive = new PackingArchive(context, out);
         Manifest manifest = new Manifest(context.request().neutraliseFormulas(), List.of());
-        Stream<MediaFile> files = context.files();
-        Pipeline<Fetched> reads = new Pipeline<>(options.readAhead(), "assessment-export-read")) {
-      ArchivePart.start(context, zip, names);
-      Iterator<MediaFile> it = files.iterator();
-      while (true) {
-        while (reads.pending() < options.readAhead() && it.hasNext()) {
-          MediaFile file = it.next();
-          pendingFiles.add(file);
-          pendingNames.add(names.next(file));
-          reads.submit(() -> Fetched.read(context, file, options.manifest()));
-        }
-        if (reads.pending() == 0) {
-          break;
-        }
-        MediaFile file = pendingFiles.remove();
-        String name = pendingNames.remove();
-        try (Fetched fetched = reads.take()) {
-          context.checkCancelled();
-          Exception failure = fetched.failure();
-          if (failure != null) {
-            String status = skipStatus(failure);
-            context.warn(
-                failure instanceof MediaNotFoundException ? "media-missing" : "media-unreadable",
-                file.id(), file.id(),
-                "file " + file.id() + " (" + name + ") was skipped: " + status.substring(9));
-            manifest.add(name, file, -1, "", status);
-            context.fileWritten(0, 0);
-            continue;
-          }
-          boolean stored = ZipWriter.isCompressed(EntryNames.suffix(file), file.mediaType());
-          zip.add(name, stored, fetched.crc(), fetched.spool());
-          if (options.manifest()) {
-            manifest.add(name, file, fetched.spool().size(), fetched.sha256(), Manifest.OK);
-          }
-          context.fileWritten(0, 1);
-        }
-      }
+        Stream<MediaFile> files = context.files()) {
+      archive.forEach(
+          files.map(f -> new AssessedFile(f, List.of())),
+          options.manifest(),
+          (assessed, name, fetched) -> {
+            MediaFile file = assessed.file();
+            Exception failure = fetched.failure();
+            if (failure != null) {
+              String status = skipStatus(failure);
+              context.warn(
+                  failure instanceof MediaNotFoundException ? "media-missing" : "media-unreadable",
+                  file.id(), file.id(),
+                  "file " + file.id() + " (" + name + ") was skipped: " + status.substring(9));
+              manifest.add(name, file, -1, "", status);
+              context.fileWritten(0, 0);
+              return;
+            }
+            boolean stored = ZipWriter.isCompressed(EntryNames.suffix(file), file.mediaType());
+            archive.zip().add(name, stored, fetched.crc(), fetched.spool());
+            if (options.manifest()) {
+              manifest.add(name, file, fetched.spool().size(), fetched.sha256(), Manifest.OK);
+            }
+            context.fileWritten(0, 1);
+          });
       if (options.manifest()) {
-        manifest.writeTo(zip);
+        manifest.writeTo(archive.zip());
       }
-      zip.finish();
+      archive.finish();
     }
   }
 

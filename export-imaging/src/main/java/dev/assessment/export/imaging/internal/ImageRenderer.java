@@ -134,7 +134,7 @@ public final class ImageRenderer {
   }
 
   /** Returns TwelveMonkeys' reader for JPEGs, so that CMYK and bad ICC profiles decode. */
-  private static ImageReader reader(ImageInputStream in) {
+  static ImageReader reader(ImageInputStream in) {
     if (in == null) {
       return null;
     }

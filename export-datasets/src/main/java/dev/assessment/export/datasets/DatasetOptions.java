@@ -1,0 +1,117 @@
+package dev.assessment.export.datasets;
+
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.core.layout.Fields;
+import dev.assessment.export.core.layout.LayoutOptions;
+import jakarta.annotation.Nullable;
+
+/**
+ * The options of the dataset layouts. Immutable; built by {@link #builder()}; a request without
+ * them uses {@link #defaults()}.
+ */
+public final class DatasetOptions implements LayoutOptions {
+  private static final Fields<DatasetOptions> FIELDS =
+      Fields.of(DatasetOptions.class).output("images", o -> o.images).build();
+  private static final DatasetOptions DEFAULTS = builder().build();
+
+  private final boolean images;
+
+  private DatasetOptions(Builder b) {
+    this.images = b.images;
+  }
+
+  /**
+   * Returns the defaults: images included.
+   *
+   * @return the default options
+   */
+  public static DatasetOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Returns the dataset options of a request, or the defaults when it carries none.
+   *
+   * @param request the request
+   * @return the options
+   */
+  public static DatasetOptions of(ExportRequest request) {
+    return request.option(DatasetOptions.class).orElse(DEFAULTS);
+  }
+
+  /**
+   * Returns a builder holding the defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Tells whether the images are packed beside the annotations (default true); without them the
+   * archive holds the annotations alone, whose file names still name the images as the files
+   * layout does.
+   *
+   * @return true to pack the images
+   */
+  public boolean images() {
+    return images;
+  }
+
+  @Override
+  public String fingerprint() {
+    return FIELDS.fingerprint(this);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return FIELDS.equals(this, o);
+  }
+
+  @Override
+  public int hashCode() {
+    return FIELDS.hashCode(this);
+  }
+
+  @Override
+  public String toString() {
+    return FIELDS.toString(this);
+  }
+
+  /**
+   * Returns the fields equality, hash, text and fingerprint are derived from.
+   *
+   * @return the fields
+   */
+  static Fields<DatasetOptions> fields() {
+    return FIELDS;
+  }
+
+  /** Builds {@link DatasetOptions}. */
+  public static final class Builder {
+    private boolean images = true;
+
+    private Builder() {}
+
+    /**
+     * Packs the images beside the annotations, or not.
+     *
+     * @param images false to write the annotations alone
+     * @return this builder
+     */
+    public Builder images(boolean images) {
+      this.images = images;
+      return this;
+    }
+
+    /**
+     * Builds the options.
+     *
+     * @return the options
+     */
+    public DatasetOptions build() {
+      return new DatasetOptions(this);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.assessment.export.imaging;
+
+/**
+ * The size of an image as it is displayed: after its EXIF orientation, read from its header
+ * without decoding its pixels.
+ *
+ * @param width the displayed width in pixels, at least 1
+ * @param height the displayed height in pixels, at least 1
+ * @param format the format's name in lower case, e.g. {@code jpeg} or {@code png}
+ */
+public record ImageSize(int width, int height, String format) {
+  /**
+   * Checks the size.
+   *
+   * @param width the displayed width in pixels, at least 1
+   * @param height the displayed height in pixels, at least 1
+   * @param format the format's name in lower case
+   * @throws IllegalArgumentException if a side is less than 1
+   */
+  public ImageSize {
+    if (width < 1 || height < 1) {
+      throw new IllegalArgumentException("an image is at least 1 × 1 pixels, not " + width + " × " + height);
+    }
+    java.util.Objects.requireNonNull(format, "format");
+  }
+}

@@ -1,0 +1,111 @@
+package dev.assessment.export.imaging.internal;
+
+import dev.assessment.export.core.layout.ExportContext;
+import dev.assessment.export.imaging.ArchiveOptions;
+import dev.assessment.export.spi.AssessedFile;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * A ZIP that packs a workflow's files under the files layout's names: it starts with the part
+ * marker when the export is a shard, and reads content a few files ahead on other threads,
+ * handing it back in the repository's order. What the archive layouts and the dataset layouts
+ * share.
+ */
+public final class PackingArchive implements AutoCloseable {
+  private final ExportContext context;
+  private final ArchiveOptions options;
+  private final ZipWriter zip;
+  private final EntryNames names;
+
+  /** What is done with each file, in order. */
+  @FunctionalInterface
+  public interface Visitor {
+    /**
+     * Handles one file.
+     *
+     * @param file the file and its assessments
+     * @param name its entry name
+     * @param content its content, or the reason it could not be read; closed after the call
+     * @throws IOException if writing fails
+     */
+    void visit(AssessedFile file, String name, Fetched content) throws IOException;
+  }
+
+  /**
+   * Starts the archive.
+   *
+   * @param context the export
+   * @param out where the archive goes; not closed
+   * @throws IOException if the part marker cannot be written
+   */
+  public PackingArchive(ExportContext context, OutputStream out) throws IOException {
+    this.context = context;
+    this.options = ArchiveOptions.of(context.request());
+    this.zip = new ZipWriter(out);
+    this.names = new EntryNames(context.workflow(), context.orders(), options.maxEntryNameBytes());
+    ArchivePart.start(context, zip, names);
+  }
+
+  /**
+   * Reads each file's content, {@link ArchiveOptions#readAhead()} files ahead, and hands the files
+   * to the visitor in order. Stops a cancelled export between files.
+   *
+   * @param files the files, in order; not closed
+   * @param digest whether to compute the SHA-256 while reading
+   * @param visitor what is done with each file
+   * @throws IOException if the visitor or the archive fails
+   */
+  public void forEach(Stream<AssessedFile> files, boolean digest, Visitor visitor)
+      throws IOException {
+    Deque<AssessedFile> pendingFiles = new ArrayDeque<>();
+    Deque<String> pendingNames = new ArrayDeque<>();
+    try (Pipeline<Fetched> reads = new Pipeline<>(options.readAhead(), "assessment-export-read")) {
+      Iterator<AssessedFile> it = files.iterator();
+      while (true) {
+        while (reads.pending() < options.readAhead() && it.hasNext()) {
+          AssessedFile file = it.next();
+          pendingFiles.add(file);
+          pendingNames.add(names.next(file.file()));
+          reads.submit(() -> Fetched.read(context, file.file(), digest));
+        }
+        if (reads.pending() == 0) {
+          return;
+        }
+        AssessedFile file = pendingFiles.remove();
+        String name = pendingNames.remove();
+        try (Fetched fetched = reads.take()) {
+          context.checkCancelled();
+          visitor.visit(file, name, fetched);
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns the archive, to add entries of the layout's own.
+   *
+   * @return the writer
+   */
+  public ZipWriter zip() {
+    return zip;
+  }
+
+  /**
+   * Writes the central directory.
+   *
+   * @throws IOException if writing fails
+   */
+  public void finish() throws IOException {
+    zip.finish();
+  }
+
+  @Override
+  public void close() throws IOException {
+    zip.close();
+  }
+}
