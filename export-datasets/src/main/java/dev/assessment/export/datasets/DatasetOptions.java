@@ -2,14 +2,13 @@ package dev.assessment.export.datasets;
 
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.layout.Fields;
-import dev.assessment.export.core.layout.LayoutOptions;
-import jakarta.annotation.Nullable;
+import dev.assessment.export.core.layout.FieldOptions;
 
 /**
  * The options of the dataset layouts. Immutable; built by {@link #builder()}; a request without
  * them uses {@link #defaults()}.
  */
-public final class DatasetOptions implements LayoutOptions {
+public final class DatasetOptions extends FieldOptions<DatasetOptions> {
   private static final Fields<DatasetOptions> FIELDS =
       Fields.of(DatasetOptions.class).output("images", o -> o.images).build();
   private static final DatasetOptions DEFAULTS = builder().build();
@@ -60,31 +59,7 @@ public final class DatasetOptions implements LayoutOptions {
   }
 
   @Override
-  public String fingerprint() {
-    return FIELDS.fingerprint(this);
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return FIELDS.equals(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FIELDS.hashCode(this);
-  }
-
-  @Override
-  public String toString() {
-    return FIELDS.toString(this);
-  }
-
-  /**
-   * Returns the fields equality, hash, text and fingerprint are derived from.
-   *
-   * @return the fields
-   */
-  static Fields<DatasetOptions> fields() {
+  protected Fields<DatasetOptions> fields() {
     return FIELDS;
   }
 

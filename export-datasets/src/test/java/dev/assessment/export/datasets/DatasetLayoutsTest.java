@@ -224,7 +224,7 @@ class DatasetLayoutsTest {
         declared.add(f.getName());
       }
     }
-    assertEquals(declared, new java.util.HashSet<>(DatasetOptions.fields().names()));
+    assertEquals(declared, new java.util.HashSet<>(DatasetOptions.defaults().fields().names()));
     assertFalse(DatasetOptions.defaults().fingerprint().equals(
         DatasetOptions.builder().images(false).build().fingerprint()));
   }

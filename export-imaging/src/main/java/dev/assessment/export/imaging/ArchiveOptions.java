@@ -2,8 +2,7 @@ package dev.assessment.export.imaging;
 
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.layout.Fields;
-import dev.assessment.export.core.layout.LayoutOptions;
-import jakarta.annotation.Nullable;
+import dev.assessment.export.core.layout.FieldOptions;
 
 /**
  * The options and limits of the archive layouts ({@link ArchiveLayouts#FILES} and {@link
@@ -17,7 +16,7 @@ import jakarta.annotation.Nullable;
  *     .build();
  * }</pre>
  */
-public final class ArchiveOptions implements LayoutOptions {
+public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
   private static final Fields<ArchiveOptions> FIELDS =
       Fields.of(ArchiveOptions.class)
           .output("manifest", o -> o.manifest)
@@ -212,31 +211,7 @@ public final class ArchiveOptions implements LayoutOptions {
   }
 
   @Override
-  public String fingerprint() {
-    return FIELDS.fingerprint(this);
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return FIELDS.equals(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FIELDS.hashCode(this);
-  }
-
-  @Override
-  public String toString() {
-    return FIELDS.toString(this);
-  }
-
-  /**
-   * Returns the fields equality, hash, text and fingerprint are derived from.
-   *
-   * @return the fields
-   */
-  static Fields<ArchiveOptions> fields() {
+  protected Fields<ArchiveOptions> fields() {
     return FIELDS;
   }
 

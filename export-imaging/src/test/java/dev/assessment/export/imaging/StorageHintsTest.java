@@ -124,9 +124,9 @@ class StorageHintsTest {
         declared.add(f.getName());
       }
     }
-    assertEquals(declared, new java.util.HashSet<>(ArchiveOptions.fields().names()));
-    assertFalse(ArchiveOptions.fields().outputNames().contains("threads"));
-    assertFalse(ArchiveOptions.fields().outputNames().contains("readAhead"));
+    assertEquals(declared, new java.util.HashSet<>(ArchiveOptions.defaults().fields().names()));
+    assertFalse(ArchiveOptions.defaults().fields().outputNames().contains("threads"));
+    assertFalse(ArchiveOptions.defaults().fields().outputNames().contains("readAhead"));
   }
 
   @Test

@@ -1,0 +1,58 @@
+package dev.assessment.export.core.layout;
+
+import jakarta.annotation.Nullable;
+
+/**
+ * A base for {@link LayoutOptions} whose {@code equals}, {@code hashCode}, {@code toString} and
+ * {@link #fingerprint()} all come from one {@link Fields} list, so that a field added to the
+ * options reaches all four.
+ *
+ * <pre>{@code
+ * public final class PrecisionOptions extends FieldOptions<PrecisionOptions> {
+ *   private static final Fields<PrecisionOptions> FIELDS =
+ *       Fields.of(PrecisionOptions.class).output("digits", o -> o.digits).build();
+ *   private final int digits;
+ *   …
+ *   protected Fields<PrecisionOptions> fields() { return FIELDS; }
+ * }
+ * }</pre>
+ *
+ * @param <T> the options class itself
+ */
+public abstract class FieldOptions<T extends FieldOptions<T>> implements LayoutOptions {
+
+  /** Creates the options; a subclass passes its fields through {@link #fields()}. */
+  protected FieldOptions() {}
+
+  /**
+   * Returns the options' fields, the same list for every instance (a static constant).
+   *
+   * @return the fields
+   */
+  protected abstract Fields<T> fields();
+
+  @SuppressWarnings("unchecked")
+  private T self() {
+    return (T) this;
+  }
+
+  @Override
+  public final String fingerprint() {
+    return fields().fingerprint(self());
+  }
+
+  @Override
+  public final boolean equals(@Nullable Object o) {
+    return fields().equals(self(), o);
+  }
+
+  @Override
+  public final int hashCode() {
+    return fields().hashCode(self());
+  }
+
+  @Override
+  public final String toString() {
+    return fields().toString(self());
+  }
+}
