@@ -3,13 +3,13 @@ package dev.assessment.export.example;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code assessment-export} command: {@code export} and {@code demo}. */
+/** The {@code assessment-export} command: {@code export}, {@code demo}, {@code load}, {@code deliver}. */
 @Command(
     name = "assessment-export",
     mixinStandardHelpOptions = true,
     version = "assessment-export 0.1.0-SNAPSHOT",
     description = "Exports assessment workflows as CSV reports and ZIP archives.",
-    subcommands = {ExportCommand.class, DemoCommand.class, LoadCommand.class})
+    subcommands = {ExportCommand.class, DemoCommand.class, LoadCommand.class, DeliverCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
