@@ -1,5 +1,6 @@
 package dev.assessment.export.core;
 
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 
 /**
@@ -24,7 +25,7 @@ public class ExportException extends IOException {
    * @param message what failed, which, and how to fix it
    * @param cause the exception of the repository, sink or codec that failed
    */
-  public ExportException(String message, Throwable cause) {
+  public ExportException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -324,8 +324,8 @@ public final class Exporter {
       target.commit();
     } catch (Throwable t) {
       target.abort();
-      if (t instanceof Error) {
-        throw (Error) t;
+      if (t instanceof Error error) {
+        throw error;
       }
       throw translate(t, request, run);
     } finally {

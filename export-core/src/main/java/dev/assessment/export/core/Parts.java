@@ -81,7 +81,7 @@ public final class Parts {
       throw new ExportException(name + " is not a part of a sharded export: it does not start with "
           + PREFIX.strip() + " (export with ExportRequest.Builder.shard(index, count))");
     }
-    String[] f = text.substring(PREFIX.length()).strip().split(" ");
+    String[] f = text.substring(PREFIX.length()).strip().split(" ", -1);
     try {
       return new Marker(name, f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]));
     } catch (RuntimeException e) {

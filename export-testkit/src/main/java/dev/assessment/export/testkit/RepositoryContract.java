@@ -237,7 +237,7 @@ public abstract class RepositoryContract {
         it.next();
       }
       try (Stream<MediaFile> s = r.assessments().files(query)) {
-        s.findFirst();
+        assertTrue(s.findFirst().isPresent(), "the first file");
       }
       try (Stream<AssessedFile> s = r.assessments().assessedFiles(query)) {
         assertTrue(s != null, "a stream, even if never read");

@@ -98,7 +98,8 @@ public final class BundleReader {
           ASSESSMENTS + " in " + dir + " has no data rows, so the bundle names no workflow");
     }
     Workflow workflow =
-        new Workflow(workflowId, workflowName, definitions != null ? definitions : seen);
+        new Workflow(workflowId, Objects.requireNonNull(workflowName, "set with the workflow id"),
+            definitions != null ? definitions : seen);
     InMemoryRepository.Builder repo = InMemoryRepository.builder().workflow(workflow);
     dataSourceNames.forEach((id, name) -> repo.dataSource(new DataSource(id, workflowId, name)));
     orderNames.forEach((id, name) -> repo.order(new WorkflowOrder(id, workflowId, name)));
@@ -164,7 +165,7 @@ public final class BundleReader {
         try {
           out.add(new AttributeDefinition(name, t));
         } catch (IllegalArgumentException e) {
-          throw error(path, line, "name", e.getMessage());
+          throw error(path, line, "name", String.valueOf(e.getMessage()));
         }
       }
     }
@@ -221,14 +222,13 @@ public final class BundleReader {
           boolean text = i != 13 && i != 18;
           c[i] = text && neutralised ? Cells.unneutralise(raw) : raw;
         }
-        row(c, r, path, line, csvToName, types, seen);
+        row(c, path, line, csvToName, types, seen);
       }
     }
   }
 
   private void row(
       String[] c,
-      CSVRecord r,
       Path path,
       long line,
       Map<String, String> csvToName,
@@ -314,7 +314,7 @@ public final class BundleReader {
     try {
       e.attributes.add(new AttributeValue(name, value(type, c[17]), confidence));
     } catch (IllegalArgumentException ex) {
-      throw error(path, line, "value", ex.getMessage());
+      throw error(path, line, "value", String.valueOf(ex.getMessage()));
     }
   }
 

@@ -69,7 +69,7 @@ public final class Sinks {
   public static ExportSink path(Path path) {
     Path target = path.toAbsolutePath();
     return () -> {
-      Path dir = target.getParent();
+      Path dir = Objects.requireNonNull(target.getParent(), "an absolute path has a parent");
       Files.createDirectories(dir);
       // Not Files.createTempFile: its owner-only permissions would stay on the result.
       Path temp =

@@ -32,8 +32,8 @@ public final class Wkt {
       throw new IllegalArgumentException("only polygons with one ring are read: " + Json.abbreviate(t));
     }
     List<Polygon.Point> points = new ArrayList<>();
-    for (String pair : ring.split(",")) {
-      String[] xy = pair.trim().split("\\s+");
+    for (String pair : ring.split(",", -1)) {
+      String[] xy = pair.trim().split("\\s+", -1);
       if (xy.length != 2) {
         throw new IllegalArgumentException("expected 'x y' but found '" + pair.trim() + "'");
       }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import tools.jackson.core.JsonGenerator;
 
@@ -103,7 +104,7 @@ public final class CocoLayoutProvider extends DatasetLayout {
       Map<String, Integer> categories, JsonGenerator g, JsonGenerator a, long[] ids)
       throws IOException {
     ImageSize size = media.failure().isPresent() ? null : media.imageSize().orElse(null);
-    if (Annotations.leftOut(context, media, size)) {
+    if (Annotations.leftOut(context, media, size) || size == null) {
       return;
     }
     if (pack) {
@@ -145,7 +146,10 @@ public final class CocoLayoutProvider extends DatasetLayout {
               : "it is left out of the annotations");
           continue;
         }
-        annotation(context, a, file, assessment, e, imageId, ++ids[1], categories.get(e.label()));
+        // problem(e) == null: the entity has a label and a location.
+        String label = Objects.requireNonNull(e.label());
+        annotation(context, a, file, assessment, e, imageId, ++ids[1],
+            Objects.requireNonNull(categories.get(label), label));
         written++;
       }
     }
@@ -155,7 +159,7 @@ public final class CocoLayoutProvider extends DatasetLayout {
   private static void annotation(
       ExportContext context, JsonGenerator a, AssessedFile file, Assessment assessment, Entity e,
       long imageId, long id, int category) throws IOException {
-    List<Polygon.Point> points = e.location().points();
+    List<Polygon.Point> points = Objects.requireNonNull(e.location()).points();
     a.writeStartObject();
     a.writeNumberProperty("id", id);
     a.writeNumberProperty("image_id", imageId);

@@ -9,6 +9,7 @@ import dev.assessment.export.spi.Entity;
 import dev.assessment.export.spi.Value;
 import java.io.IOException;
 import java.util.Locale;
+import jakarta.annotation.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -36,7 +37,7 @@ final class Json {
   }
 
   /** Writes a text property, or null. */
-  static void text(JsonGenerator g, String name, String value) {
+  static void text(JsonGenerator g, String name, @Nullable String value) {
     if (value == null) {
       g.writeNullProperty(name);
     } else {

@@ -20,6 +20,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import tools.jackson.core.JsonGenerator;
 
@@ -46,7 +47,7 @@ public final class YoloSegLayoutProvider extends DatasetLayout {
         Stream<AssessedFile> files = context.assessedFiles()) {
       archive.forEach(files, media -> {
         ImageSize size = media.failure().isPresent() ? null : media.imageSize().orElse(null);
-        if (Annotations.leftOut(context, media, size)) {
+        if (Annotations.leftOut(context, media, size) || size == null) {
           return;
         }
         String name = media.entryName();
@@ -88,8 +89,10 @@ public final class YoloSegLayoutProvider extends DatasetLayout {
           Annotations.leftOut(context, file, assessment, e, problem, "it is left out of the labels");
           continue;
         }
-        List<Polygon.Point> clipped =
-            Geometry.clip(e.location().points(), size.width(), size.height());
+        // problem(e) == null: the entity has a label and a location.
+        String label = Objects.requireNonNull(e.label());
+        List<Polygon.Point> clipped = Geometry.clip(
+            Objects.requireNonNull(e.location()).points(), size.width(), size.height());
         if (clipped.size() < 3 || Geometry.area(clipped) == 0) {
           context.warn("polygon-outside-image", "polygon-outside-image", file.file().id(),
               "file " + file.file().id() + ", assessment " + assessment.id() + ", entity "
@@ -97,7 +100,8 @@ public final class YoloSegLayoutProvider extends DatasetLayout {
                   + " labels");
           continue;
         }
-        StringBuilder line = new StringBuilder().append(classes.get(e.label()));
+        StringBuilder line =
+            new StringBuilder().append(Objects.requireNonNull(classes.get(label), label));
         for (Polygon.Point p : clipped) {
           line.append(' ').append(normalised(p.x() / size.width()))
               .append(' ').append(normalised(p.y() / size.height()));

@@ -68,7 +68,6 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
           break;
         }
         AssessedFile assessed = pendingFiles.remove();
-        MediaFile file = assessed.file();
         String name = pendingNames.remove();
         try (Job job = jobs.take()) {
           context.checkCancelled();

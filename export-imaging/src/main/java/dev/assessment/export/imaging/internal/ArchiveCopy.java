@@ -1,5 +1,6 @@
 package dev.assessment.export.imaging.internal;
 
+import jakarta.annotation.Nullable;
 import dev.assessment.export.core.ExportException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -157,8 +158,10 @@ public final class ArchiveCopy {
           current = new Volume(p, header);
         }
         if (manifestIn != null) {
-          for (byte[] row; (row = record(manifestIn)).length > 0; ) {
+          byte[] row = record(manifestIn);
+          while (row.length > 0) {
             current.row(row);
+            row = record(manifestIn);
           }
         }
         current.close();
@@ -181,12 +184,12 @@ public final class ArchiveCopy {
     int entries;
     long bytes;
 
-    Volume(Path path, byte[] header) throws IOException {
+    Volume(Path path, @Nullable byte[] header) throws IOException {
       out = new java.io.BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
       writer = new ZipWriter(out);
       manifest = new Spool(1 << 20);
       hasManifest = header != null;
-      if (hasManifest) {
+      if (header != null) {
         write(manifest, crc, header);
       }
     }

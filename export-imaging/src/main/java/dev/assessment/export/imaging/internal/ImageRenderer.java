@@ -1,5 +1,6 @@
 package dev.assessment.export.imaging.internal;
 
+import jakarta.annotation.Nullable;
 import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.core.layout.CsvText;
 import dev.assessment.export.spi.Assessment;
@@ -134,7 +135,7 @@ public final class ImageRenderer {
   }
 
   /** Returns TwelveMonkeys' reader for JPEGs, so that CMYK and bad ICC profiles decode. */
-  static ImageReader reader(ImageInputStream in) {
+  static @Nullable ImageReader reader(@Nullable ImageInputStream in) {
     if (in == null) {
       return null;
     }
@@ -264,7 +265,7 @@ public final class ImageRenderer {
     return new Drawing(drawn, String.join("; ", notes), warnings);
   }
 
-  private static String problem(Polygon p) {
+  private static @Nullable String problem(Polygon p) {
     if (!p.isFinite()) {
       return "a non-finite coordinate";
     }

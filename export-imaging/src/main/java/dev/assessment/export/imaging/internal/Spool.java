@@ -1,5 +1,6 @@
 package dev.assessment.export.imaging.internal;
 
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,8 +22,8 @@ public final class Spool extends OutputStream {
   private final int memoryLimit;
   private List<byte[]> chunks = new ArrayList<>();
   private int last;
-  private Path file;
-  private OutputStream fileOut;
+  private @Nullable Path file;
+  private @Nullable OutputStream fileOut;
   private long size;
 
   /**
@@ -47,7 +48,7 @@ public final class Spool extends OutputStream {
       for (int i = 0; i < chunks.size(); i++) {
         fileOut.write(chunks.get(i), 0, i == chunks.size() - 1 ? last : CHUNK);
       }
-      chunks = null;
+      chunks = List.of();
     }
     size += len;
     if (fileOut != null) {

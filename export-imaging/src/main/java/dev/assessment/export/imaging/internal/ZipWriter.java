@@ -1,5 +1,6 @@
 package dev.assessment.export.imaging.internal;
 
+import jakarta.annotation.Nullable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ public final class ZipWriter implements AutoCloseable {
   /**
    * Starts an archive.
    *
-   * @param out where the archive goes; not closed
+   * @param sink where the archive goes; not closed
    */
   public ZipWriter(OutputStream sink) {
     OutputStream out = new java.io.BufferedOutputStream(sink, 1 << 16);
@@ -64,7 +65,7 @@ public final class ZipWriter implements AutoCloseable {
    * @param mediaType the media type, or null
    * @return true to STORE it
    */
-  public static boolean isCompressed(String suffix, String mediaType) {
+  public static boolean isCompressed(String suffix, @Nullable String mediaType) {
     if (COMPRESSED.contains(suffix)) {
       return true;
     }
