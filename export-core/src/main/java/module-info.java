@@ -5,7 +5,7 @@
  */
 module dev.assessment.export.core {
   requires transitive dev.assessment.export.spi;
-  requires static transitive jakarta.annotation;
+  requires static transitive org.jspecify;
   requires org.apache.commons.csv;
   requires org.slf4j;
 

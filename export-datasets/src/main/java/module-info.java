@@ -5,7 +5,7 @@
  */
 module dev.assessment.export.datasets {
   requires transitive dev.assessment.export.imaging;
-  requires static transitive jakarta.annotation;
+  requires static transitive org.jspecify;
   requires tools.jackson.core;
 
   exports dev.assessment.export.datasets;

@@ -4,7 +4,7 @@
  */
 module dev.assessment.export.imaging {
   requires transitive dev.assessment.export.core;
-  requires static transitive jakarta.annotation;
+  requires static transitive org.jspecify;
   requires java.desktop;
   requires org.apache.commons.compress;
   requires com.twelvemonkeys.imageio.metadata;

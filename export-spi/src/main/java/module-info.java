@@ -3,7 +3,7 @@
  * implements over its storage, and an in-memory repository for tests.
  */
 module dev.assessment.export.spi {
-  requires static transitive jakarta.annotation;
+  requires static transitive org.jspecify;
 
   exports dev.assessment.export.spi;
   exports dev.assessment.export.spi.memory;

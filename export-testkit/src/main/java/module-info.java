@@ -5,7 +5,7 @@ module dev.assessment.export.testkit {
   requires transitive dev.assessment.export.spi;
   requires transitive org.junit.jupiter.api;
   requires transitive org.junit.jupiter.params;
-  requires static transitive jakarta.annotation;
+  requires static transitive org.jspecify;
   requires java.management;
   requires jdk.management;
 

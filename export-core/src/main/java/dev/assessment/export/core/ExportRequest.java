@@ -4,7 +4,7 @@ import dev.assessment.export.core.layout.Fields;
 import dev.assessment.export.core.layout.LayoutOptions;
 import dev.assessment.export.spi.AssessmentScope;
 import dev.assessment.export.spi.FileQuery;
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

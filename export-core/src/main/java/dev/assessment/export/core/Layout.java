@@ -1,6 +1,6 @@
 package dev.assessment.export.core;
 
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

@@ -19,6 +19,9 @@
  * dev.assessment.export.core.ExportException} (what went wrong).
  *
  * <p>Nullness: every parameter, return value and record component in this package is non-null
- * unless it is annotated {@link jakarta.annotation.Nullable}.
+ * unless it is annotated {@link org.jspecify.annotations.Nullable}.
  */
+@NullMarked
 package dev.assessment.export.core;
+
+import org.jspecify.annotations.NullMarked;

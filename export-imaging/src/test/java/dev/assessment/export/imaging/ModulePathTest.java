@@ -27,7 +27,7 @@ class ModulePathTest {
   private static final Pattern LIBRARY =
       Pattern.compile(
           ".*(export-spi|export-core|export-imaging|commons-csv|commons-compress|commons-io"
-              + "|commons-lang3|commons-codec|slf4j-api|jakarta\\.annotation-api|imageio-"
+              + "|commons-lang3|commons-codec|slf4j-api|jspecify|imageio-"
               + "|common-lang|common-io|common-image).*");
 
   private static final String MODULE_INFO =

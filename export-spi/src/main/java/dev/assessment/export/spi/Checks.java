@@ -1,6 +1,6 @@
 package dev.assessment.export.spi;
 
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /** Argument checks shared by the records of this package. */

@@ -21,6 +21,9 @@
  * such as a polygon with two points or a non-finite coordinate.
  *
  * <p>Nullness: every parameter, return value and record component in this package is non-null
- * unless it is annotated {@link jakarta.annotation.Nullable}.
+ * unless it is annotated {@link org.jspecify.annotations.Nullable}.
  */
+@NullMarked
 package dev.assessment.export.spi;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,6 +14,9 @@
  * }
  * }</pre>
  *
- * <p>Nullness: non-null unless annotated {@link jakarta.annotation.Nullable}.
+ * <p>Nullness: non-null unless annotated {@link org.jspecify.annotations.Nullable}.
  */
+@NullMarked
 package dev.assessment.export.testkit;
+
+import org.jspecify.annotations.NullMarked;

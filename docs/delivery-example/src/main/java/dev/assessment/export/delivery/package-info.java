@@ -5,6 +5,9 @@
  * dev.assessment.export.delivery.Delivery} runs the export as a job and, when it is ready, e-mails
  * a pre-signed link (or a failure notice). See docs/delivery.md.
  *
- * <p>Nullness: non-null unless annotated {@link jakarta.annotation.Nullable}.
+ * <p>Nullness: non-null unless annotated {@link org.jspecify.annotations.Nullable}.
  */
+@NullMarked
 package dev.assessment.export.delivery;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,7 +9,7 @@ import dev.assessment.export.delivery.S3MultipartSink;
 import dev.assessment.export.spi.AssessmentScope;
 import dev.assessment.export.spi.WorkflowOrder;
 import dev.assessment.export.spi.memory.InMemoryRepository;
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import dev.assessment.export.core.bundle.Bundle;
 import dev.assessment.export.spi.AssessmentScope;
 import dev.assessment.export.jdbc.JdbcRepository;
 import dev.assessment.export.spi.memory.InMemoryRepository;
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

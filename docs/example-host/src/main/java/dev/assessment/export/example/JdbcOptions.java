@@ -1,7 +1,7 @@
 package dev.assessment.export.example;
 
 import dev.assessment.export.jdbc.JdbcRepository;
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** {@code --jdbc URL --user U --password P}: the database behind the JDBC repository. */

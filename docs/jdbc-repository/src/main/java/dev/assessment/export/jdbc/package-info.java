@@ -10,6 +10,9 @@
  * Exporter exporter = Exporter.builder().repository(repository).build();
  * }</pre>
  *
- * <p>Nullness: non-null unless annotated {@link jakarta.annotation.Nullable}.
+ * <p>Nullness: non-null unless annotated {@link org.jspecify.annotations.Nullable}.
  */
+@NullMarked
 package dev.assessment.export.jdbc;
+
+import org.jspecify.annotations.NullMarked;

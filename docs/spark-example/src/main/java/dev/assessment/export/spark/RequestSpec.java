@@ -3,7 +3,7 @@ package dev.assessment.export.spark;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.Layout;
 import dev.assessment.export.spi.AssessmentScope;
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.io.Serializable;
 
 /**

@@ -14,6 +14,9 @@
  * InMemoryRepository copy = Bundle.read(Path.of("bundle"));
  * }</pre>
  *
- * <p>Nullness: non-null unless annotated {@link jakarta.annotation.Nullable}.
+ * <p>Nullness: non-null unless annotated {@link org.jspecify.annotations.Nullable}.
  */
+@NullMarked
 package dev.assessment.export.core.bundle;
+
+import org.jspecify.annotations.NullMarked;

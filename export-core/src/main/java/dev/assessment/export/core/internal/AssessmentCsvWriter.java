@@ -10,7 +10,7 @@ import dev.assessment.export.spi.Polygon;
 import dev.assessment.export.spi.Value;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;

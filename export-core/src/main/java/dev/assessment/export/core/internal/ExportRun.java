@@ -19,7 +19,7 @@ import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.MediaRepository;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.assessment.export.core.internal;
 
 import dev.assessment.export.core.ExportException;
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** Where the CSV writers report data they wrote in a documented way. */
 @FunctionalInterface

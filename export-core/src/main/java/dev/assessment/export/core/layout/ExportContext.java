@@ -7,7 +7,7 @@ import dev.assessment.export.spi.DataSource;
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;

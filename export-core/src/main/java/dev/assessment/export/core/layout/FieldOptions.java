@@ -1,6 +1,6 @@
 package dev.assessment.export.core.layout;
 
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A base for {@link LayoutOptions} whose {@code equals}, {@code hashCode}, {@code toString} and

@@ -1,7 +1,7 @@
 package dev.assessment.export.core.layout;
 
 import dev.assessment.export.core.Layout;
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

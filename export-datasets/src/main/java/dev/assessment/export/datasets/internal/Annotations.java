@@ -8,7 +8,7 @@ import dev.assessment.export.spi.Assessment;
 import dev.assessment.export.spi.Entity;
 import dev.assessment.export.spi.MediaNotFoundException;
 import dev.assessment.export.spi.Polygon;
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;

@@ -9,7 +9,7 @@ import dev.assessment.export.spi.Entity;
 import dev.assessment.export.spi.Value;
 import java.io.IOException;
 import java.util.Locale;
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;

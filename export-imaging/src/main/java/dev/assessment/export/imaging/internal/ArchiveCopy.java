@@ -1,6 +1,6 @@
 package dev.assessment.export.imaging.internal;
 
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import dev.assessment.export.core.ExportException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -184,7 +184,7 @@ public final class ArchiveCopy {
     int entries;
     long bytes;
 
-    Volume(Path path, @Nullable byte[] header) throws IOException {
+    Volume(Path path, byte @Nullable [] header) throws IOException {
       out = new java.io.BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
       writer = new ZipWriter(out);
       manifest = new Spool(1 << 20);

@@ -1,6 +1,6 @@
 package dev.assessment.export.imaging.internal;
 
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.util.HexFormat;
 
 /**
@@ -13,10 +13,10 @@ public final class Fetched implements AutoCloseable {
 
   private final @Nullable Spool spool;
   private long crc;
-  private @Nullable byte[] sha256;
+  private byte @Nullable [] sha256;
   private final @Nullable Exception failure;
 
-  private Fetched(@Nullable Spool spool, long crc, @Nullable byte[] sha256, @Nullable Exception failure) {
+  private Fetched(@Nullable Spool spool, long crc, byte @Nullable [] sha256, @Nullable Exception failure) {
     this.spool = spool;
     this.crc = crc;
     this.sha256 = sha256;

@@ -1,6 +1,6 @@
 package dev.assessment.export.imaging.internal;
 
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.core.layout.CsvText;
 import dev.assessment.export.spi.Assessment;

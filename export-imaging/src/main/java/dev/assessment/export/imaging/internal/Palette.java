@@ -1,6 +1,6 @@
 package dev.assessment.export.imaging.internal;
 
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

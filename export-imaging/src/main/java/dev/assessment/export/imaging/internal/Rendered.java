@@ -1,6 +1,6 @@
 package dev.assessment.export.imaging.internal;
 
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of rendering one file: the encoded image with its CRC and digest, or why the file

@@ -1,6 +1,6 @@
 package dev.assessment.export.imaging.internal;
 
-import jakarta.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

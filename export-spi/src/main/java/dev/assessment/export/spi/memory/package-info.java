@@ -20,6 +20,9 @@
  * }</pre>
  *
  * <p>Nullness: every parameter and return value in this package is non-null unless annotated
- * {@link jakarta.annotation.Nullable}.
+ * {@link org.jspecify.annotations.Nullable}.
  */
+@NullMarked
 package dev.assessment.export.spi.memory;
+
+import org.jspecify.annotations.NullMarked;
