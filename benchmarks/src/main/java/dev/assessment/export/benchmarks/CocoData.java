@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.benchmarks;
 
 import dev.assessment.export.spi.AssessedFile;
@@ -32,8 +47,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * A COCO workload made as it is streamed, so that only the export holds memory: {@code files}
- * small PNG images (64 × 48), each with {@link #PER_FILE} labelled polygons of two attributes.
+ * A COCO workload made as it is streamed, so that only the export holds memory: {@code files} small
+ * PNG images (64 × 48), each with {@link #PER_FILE} labelled polygons of two attributes.
  */
 final class CocoData implements WorkflowRepository, AssessmentRepository, MediaRepository {
   static final int PER_FILE = 10;
@@ -63,19 +78,39 @@ final class CocoData implements WorkflowRepository, AssessmentRepository, MediaR
 
   private static AssessedFile file(int i) {
     SplittableRandom r = new SplittableRandom(i);
-    MediaFile f = new MediaFile("file-" + i, WORKFLOW.id(), String.format("%012d", 3112442L + i),
-        "IMG_" + i + ".png", "image/png", "ds-0", null);
+    MediaFile f =
+        new MediaFile(
+            "file-" + i,
+            WORKFLOW.id(),
+            String.format("%012d", 3112442L + i),
+            "IMG_" + i + ".png",
+            "image/png",
+            "ds-0",
+            null);
     List<Entity> entities = new ArrayList<>(PER_FILE);
     for (int e = 0; e < PER_FILE; e++) {
       double x = r.nextInt(50) + r.nextInt(10) / 10.0;
       double y = r.nextInt(36) + r.nextInt(10) / 10.0;
-      entities.add(Entity.annotation("e" + e, LABELS[r.nextInt(LABELS.length)],
-          Polygon.of(x, y, x + 12.5, y, x + 12.5, y + 8.25, x, y + 8.25), r.nextInt(1000) / 1000.0,
-          List.of(AttributeValue.of("severity", Value.number(1 + r.nextInt(5)), 0.5),
-              AttributeValue.of("material", Value.text("tile")))));
+      entities.add(
+          Entity.annotation(
+              "e" + e,
+              LABELS[r.nextInt(LABELS.length)],
+              Polygon.of(x, y, x + 12.5, y, x + 12.5, y + 8.25, x, y + 8.25),
+              r.nextInt(1000) / 1000.0,
+              List.of(
+                  AttributeValue.of("severity", Value.number(1 + r.nextInt(5)), 0.5),
+                  AttributeValue.of("material", Value.text("tile")))));
     }
-    return new AssessedFile(f, List.of(new Assessment("a-" + i, AssessmentKind.MACHINE,
-        "detection", "model v2.3", Instant.parse("2025-11-19T08:00:00Z").plusSeconds(i), entities)));
+    return new AssessedFile(
+        f,
+        List.of(
+            new Assessment(
+                "a-" + i,
+                AssessmentKind.MACHINE,
+                "detection",
+                "model v2.3",
+                Instant.parse("2025-11-19T08:00:00Z").plusSeconds(i),
+                entities)));
   }
 
   @Override

@@ -1,11 +1,26 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.benchmarks;
 
-import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.core.PolygonEncoding;
 import dev.assessment.export.core.internal.AssessmentCsvWriter;
 import dev.assessment.export.core.internal.Cells;
 import dev.assessment.export.core.internal.LongCsvWriter;
 import dev.assessment.export.core.internal.WideCsvWriter;
+import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.imaging.internal.EntryNames;
 import dev.assessment.export.imaging.internal.Fetched;
 import dev.assessment.export.imaging.internal.ImageRenderer;
@@ -86,12 +101,28 @@ public class HotPaths {
     Map<String, WorkflowOrder> orders =
         data.orders("").stream().collect(Collectors.toMap(WorkflowOrder::id, Function.identity()));
     Map<String, DataSource> sources =
-        data.dataSources("").stream().collect(Collectors.toMap(DataSource::id, Function.identity()));
-    longWriter = new LongCsvWriter(new NullWriter(), CsvData.WORKFLOW, orders, sources, true, PolygonEncoding.WKT,
-        (c, s, f, m) -> {});
-    wideWriter = new WideCsvWriter(new NullWriter(), CsvData.WORKFLOW, orders, sources, true, PolygonEncoding.WKT,
-        (c, s, f, m) -> {});
-    polygon = Polygon.of(1023.5, 777.25, 1144, 777.25, 1144, 857.5, 1023.5, 857.5, 1010.125, 820.75);
+        data.dataSources("").stream()
+            .collect(Collectors.toMap(DataSource::id, Function.identity()));
+    longWriter =
+        new LongCsvWriter(
+            new NullWriter(),
+            CsvData.WORKFLOW,
+            orders,
+            sources,
+            true,
+            PolygonEncoding.WKT,
+            (c, s, f, m) -> {});
+    wideWriter =
+        new WideCsvWriter(
+            new NullWriter(),
+            CsvData.WORKFLOW,
+            orders,
+            sources,
+            true,
+            PolygonEncoding.WKT,
+            (c, s, f, m) -> {});
+    polygon =
+        Polygon.of(1023.5, 777.25, 1144, 777.25, 1144, 857.5, 1023.5, 857.5, 1010.125, 820.75);
     names = new EntryNames(CsvData.WORKFLOW, orders, 200);
     file = data.pool.get(0).file();
     byte[] jpeg = Photos.jpeg(1920, 1080, 5);
@@ -175,5 +206,4 @@ public class HotPaths {
       hole.consume(r.drawn());
     }
   }
-
 }

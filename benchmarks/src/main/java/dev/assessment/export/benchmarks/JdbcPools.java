@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -43,7 +58,8 @@ public final class JdbcPools {
     plain.setURL(args[0]);
     plain.setUser(args[1]);
     plain.setPassword(args.length > 2 ? args[2] : "");
-    try (Connection c = plain.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = plain.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS export_pools CASCADE");
       s.execute("CREATE SCHEMA export_pools");
     }
@@ -71,13 +87,18 @@ public final class JdbcPools {
           long t2 = System.nanoTime();
           if (round > 1) {
             System.out.printf(
-                Locale.ROOT, "round %d, %-7s: files archive %5d ms, long CSV %4d ms%n", round,
-                pooled ? "pool" : "no pool", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+                Locale.ROOT,
+                "round %d, %-7s: files archive %5d ms, long CSV %4d ms%n",
+                round,
+                pooled ? "pool" : "no pool",
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000);
           }
         }
       }
     }
-    try (Connection c = plain.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = plain.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA export_pools CASCADE");
     }
   }
@@ -88,9 +109,15 @@ public final class JdbcPools {
         InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
     for (int i = 0; i < count; i++) {
       int n = i;
-      b.file("f" + i, f -> f.externalId("x" + n).fileName("p" + n + ".jpg")
-          .mediaType("image/jpeg").content(content)
-          .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH, a -> a.fileLevel("e", "l")));
+      b.file(
+          "f" + i,
+          f ->
+              f.externalId("x" + n)
+                  .fileName("p" + n + ".jpg")
+                  .mediaType("image/jpeg")
+                  .content(content)
+                  .assessment(
+                      "a", AssessmentKind.HUMAN, Instant.EPOCH, a -> a.fileLevel("e", "l")));
     }
     return b.build();
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.benchmarks;
 
 import java.awt.Graphics2D;
@@ -23,12 +38,14 @@ final class Photos {
     BufferedImage grid = new BufferedImage(gw, gh, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < gh; y++) {
       for (int x = 0; x < gw; x++) {
-        grid.setRGB(x, y, (r.nextInt(200) + 30) << 16 | (r.nextInt(200) + 30) << 8 | (r.nextInt(200) + 30));
+        grid.setRGB(
+            x, y, (r.nextInt(200) + 30) << 16 | (r.nextInt(200) + 30) << 8 | (r.nextInt(200) + 30));
       }
     }
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     g.drawImage(grid, 0, 0, width, height, null);
     g.dispose();
     byte[] pixels = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();

@@ -1,16 +1,31 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.benchmarks;
 
-import dev.assessment.export.imaging.ArchiveOptions;
+import dev.assessment.export.core.CsvLayouts;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportResult;
 import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
-import dev.assessment.export.core.CsvLayouts;
 import dev.assessment.export.core.Layout;
+import dev.assessment.export.core.internal.Cells;
 import dev.assessment.export.datasets.DatasetLayouts;
 import dev.assessment.export.datasets.DatasetOptions;
 import dev.assessment.export.imaging.ArchiveLayouts;
-import dev.assessment.export.core.internal.Cells;
+import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.spi.AssessmentKind;
 import dev.assessment.export.spi.AttributeValue;
 import dev.assessment.export.spi.Polygon;
@@ -48,8 +63,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The end-to-end benchmark: generates its data from fixed seeds, runs each layout through the
  * public {@link Exporter} API and its baselines in the same JVM, alternating, and prints one
- * Markdown table (median of the runs, min–max, throughput, ratio to each baseline, peak heap),
- * then the memory checks in child JVMs with capped heaps.
+ * Markdown table (median of the runs, min–max, throughput, ratio to each baseline, peak heap), then
+ * the memory checks in child JVMs with capped heaps.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar [--runs N] [--rows N] [--quick] [--only coco]
@@ -105,7 +120,9 @@ public final class Runner {
       CsvData data = new CsvData(Long.parseLong(args[2]));
       Exporter exporter = Exporter.builder().repository(data).build();
       for (int i = 0; i < 5; i++) {
-        exporter.export(ExportRequest.builder(CsvData.WORKFLOW.id()).layout(layout).build(), ExportSink.of(new Counting()));
+        exporter.export(
+            ExportRequest.builder(CsvData.WORKFLOW.id()).layout(layout).build(),
+            ExportSink.of(new Counting()));
       }
       return;
     }
@@ -125,8 +142,11 @@ public final class Runner {
         case "--rows" -> rows = Long.parseLong(args[++i]);
         case "--quick" -> quick = true;
         case "--memory-only" -> memoryOnly = true;
-        default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + ": use --runs N, --rows N, --quick, --memory-only, --only coco, or jmh …");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option "
+                    + args[i]
+                    + ": use --runs N, --rows N, --quick, --memory-only, --only coco, or jmh …");
       }
     }
     if (quick) {
@@ -135,10 +155,14 @@ public final class Runner {
     }
     Path work = Files.createTempDirectory("assessment-export-bench");
     try {
-      System.out.printf(L, "# Assessment Export benchmark%n%n%s, %d cores, %s, max heap %d MB, %d runs each, alternating%n%n",
+      System.out.printf(
+          L,
+          "# Assessment Export benchmark%n%n%s, %d cores, %s, max heap %d MB, %d runs each, alternating%n%n",
           System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-          Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-          Runtime.getRuntime().maxMemory() >> 20, runs);
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("os.name"),
+          Runtime.getRuntime().maxMemory() >> 20,
+          runs);
       if (memoryOnly) {
         Path dir = Files.createDirectories(work.resolve("probe-images"));
         for (int i = 0; i < 2; i++) {
@@ -147,7 +171,8 @@ public final class Runner {
         memory(work, quick);
         return;
       }
-      System.out.println("| scenario | contestant | median s | min–max s | throughput | ratio | peak heap MB |");
+      System.out.println(
+          "| scenario | contestant | median s | min–max s | throughput | ratio | peak heap MB |");
       System.out.println("|---|---|---|---|---|---|---|");
       if ("coco".equals(only)) {
         coco(quick ? 100_000 : 1_000_000, runs);
@@ -190,49 +215,60 @@ public final class Runner {
     long units = layout.equals(CsvLayouts.ATTRIBUTE_VALUES) ? data.longRows() : data.wideRows();
 
     Map<String, Task> tasks = new LinkedHashMap<>();
-    tasks.put("Commons CSV CSVPrinter, prepared cells (baseline)", () -> {
-      Counting out = new Counting();
-      try (CSVPrinter p = new CSVPrinter(writer(out), Cells.FORMAT)) {
-        p.printRecord(header);
-        for (int c = 0; c < data.cycles; c++) {
-          for (List<String> row : body) {
-            p.printRecord(row);
+    tasks.put(
+        "Commons CSV CSVPrinter, prepared cells (baseline)",
+        () -> {
+          Counting out = new Counting();
+          try (CSVPrinter p = new CSVPrinter(writer(out), Cells.FORMAT)) {
+            p.printRecord(header);
+            for (int c = 0; c < data.cycles; c++) {
+              for (List<String> row : body) {
+                p.printRecord(row);
+              }
+            }
           }
-        }
-      }
-      return out.count;
-    });
-    tasks.put("BufferedWriter, pre-formatted bytes (floor)", () -> {
-      Counting out = new Counting();
-      try (Writer w = writer(out)) {
-        w.write(headerText);
-        for (int c = 0; c < data.cycles; c++) {
-          for (String row : rowTexts) {
-            w.write(row);
+          return out.count;
+        });
+    tasks.put(
+        "BufferedWriter, pre-formatted bytes (floor)",
+        () -> {
+          Counting out = new Counting();
+          try (Writer w = writer(out)) {
+            w.write(headerText);
+            for (int c = 0; c < data.cycles; c++) {
+              for (String row : rowTexts) {
+                w.write(row);
+              }
+            }
           }
-        }
-      }
-      return out.count;
-    });
-    tasks.put("Exporter " + layout, () -> {
-      Counting out = new Counting();
-      ExportResult r = exporter.export(request, ExportSink.of(out));
-      if (r.rows() != units) {
-        throw new IllegalStateException("exported " + r.rows() + " rows, expected " + units);
-      }
-      return out.count;
-    });
+          return out.count;
+        });
+    tasks.put(
+        "Exporter " + layout,
+        () -> {
+          Counting out = new Counting();
+          ExportResult r = exporter.export(request, ExportSink.of(out));
+          if (r.rows() != units) {
+            throw new IllegalStateException("exported " + r.rows() + " rows, expected " + units);
+          }
+          return out.count;
+        });
     List<Stat> stats = alternate(runs, tasks);
     long bytes = stats.get(0).units();
     for (Stat s : stats) {
       if (s.units() != bytes) {
-        throw new IllegalStateException(s.name() + " wrote " + s.units() + " bytes, the baseline " + bytes);
+        throw new IllegalStateException(
+            s.name() + " wrote " + s.units() + " bytes, the baseline " + bytes);
       }
     }
-    String scenario = (layout.equals(CsvLayouts.ATTRIBUTE_VALUES) ? "long CSV, " : "wide CSV, ")
-        + String.format(L, "%,d rows, %.0f MB", units, bytes / 1e6);
+    String scenario =
+        (layout.equals(CsvLayouts.ATTRIBUTE_VALUES) ? "long CSV, " : "wide CSV, ")
+            + String.format(L, "%,d rows, %.0f MB", units, bytes / 1e6);
     for (Stat s : stats) {
-      row(scenario, s, String.format(L, "%,.0f rows/s, %.0f MB/s", units / s.median(), bytes / 1e6 / s.median()),
+      row(
+          scenario,
+          s,
+          String.format(L, "%,.0f rows/s, %.0f MB/s", units / s.median(), bytes / 1e6 / s.median()),
           ratios(s, stats.subList(0, 2)));
     }
   }
@@ -243,8 +279,11 @@ public final class Runner {
     for (int i = 0; i < 6; i++) {
       distinct.add(Photos.jpeg(2048 + 64 * i, 1536, 100 + i));
     }
-    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "Roof").dataSource("ds", "Field")
-        .order("o", "8492192");
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder()
+            .workflow("wf", "Roof")
+            .dataSource("ds", "Field")
+            .order("o", "8492192");
     List<Path> paths = new ArrayList<>();
     long total = 0;
     for (int i = 0; i < count; i++) {
@@ -253,80 +292,107 @@ public final class Runner {
       total += Files.size(p);
       paths.add(p);
       int n = i;
-      b.file("f" + i, f -> f.externalId(String.format(L, "%012d", 3112442L + n)).fileName(p.getFileName().toString())
-          .mediaType("image/jpeg").orderId("o").content(p));
+      b.file(
+          "f" + i,
+          f ->
+              f.externalId(String.format(L, "%012d", 3112442L + n))
+                  .fileName(p.getFileName().toString())
+                  .mediaType("image/jpeg")
+                  .orderId("o")
+                  .content(p));
     }
     Exporter exporter = Exporter.builder().repository(b.build()).build();
     ExportRequest request = ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build();
     Path out = work.resolve("out.zip");
     long bytes = total;
     Map<String, Task> tasks = new LinkedHashMap<>();
-    tasks.put("JDK ZipOutputStream, STORED copy (baseline)", () -> {
-      try (ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16))) {
-        for (Path p : paths) {
-          byte[] content = Files.readAllBytes(p);
-          CRC32 crc = new CRC32();
-          crc.update(content);
-          ZipEntry e = new ZipEntry(p.getFileName().toString());
-          e.setMethod(ZipEntry.STORED);
-          e.setSize(content.length);
-          e.setCompressedSize(content.length);
-          e.setCrc(crc.getValue());
-          zip.putNextEntry(e);
-          zip.write(content);
-          zip.closeEntry();
-        }
-      }
-      Files.delete(out);
-      return bytes;
-    });
-    tasks.put("plain file copy (floor)", () -> {
-      try (java.nio.channels.FileChannel o = java.nio.channels.FileChannel.open(out,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
-          java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-        for (Path p : paths) {
-          try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(p)) {
-            long size = in.size();
-            for (long done = 0; done < size; ) {
-              done += in.transferTo(done, size - done, o);
+    tasks.put(
+        "JDK ZipOutputStream, STORED copy (baseline)",
+        () -> {
+          try (ZipOutputStream zip =
+              new ZipOutputStream(
+                  new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16))) {
+            for (Path p : paths) {
+              byte[] content = Files.readAllBytes(p);
+              CRC32 crc = new CRC32();
+              crc.update(content);
+              ZipEntry e = new ZipEntry(p.getFileName().toString());
+              e.setMethod(ZipEntry.STORED);
+              e.setSize(content.length);
+              e.setCompressedSize(content.length);
+              e.setCrc(crc.getValue());
+              zip.putNextEntry(e);
+              zip.write(content);
+              zip.closeEntry();
             }
           }
-        }
-      }
-      Files.delete(out);
-      return bytes;
-    });
-    tasks.put("Exporter FILES", () -> {
-      exporter.export(request, ExportSink.of(out));
-      Files.delete(out);
-      return bytes;
-    });
-    ExportRequest noManifest = request.toBuilder().option(ArchiveOptions.builder().manifest(false).build()).build();
-    tasks.put("Exporter FILES, no manifest (no SHA-256)", () -> {
-      exporter.export(noManifest, ExportSink.of(out));
-      Files.delete(out);
-      return bytes;
-    });
+          Files.delete(out);
+          return bytes;
+        });
+    tasks.put(
+        "plain file copy (floor)",
+        () -> {
+          try (java.nio.channels.FileChannel o =
+              java.nio.channels.FileChannel.open(
+                  out,
+                  java.nio.file.StandardOpenOption.CREATE,
+                  java.nio.file.StandardOpenOption.WRITE,
+                  java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (Path p : paths) {
+              try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(p)) {
+                long size = in.size();
+                for (long done = 0; done < size; ) {
+                  done += in.transferTo(done, size - done, o);
+                }
+              }
+            }
+          }
+          Files.delete(out);
+          return bytes;
+        });
+    tasks.put(
+        "Exporter FILES",
+        () -> {
+          exporter.export(request, ExportSink.of(out));
+          Files.delete(out);
+          return bytes;
+        });
+    ExportRequest noManifest =
+        request.toBuilder().option(ArchiveOptions.builder().manifest(false).build()).build();
+    tasks.put(
+        "Exporter FILES, no manifest (no SHA-256)",
+        () -> {
+          exporter.export(noManifest, ExportSink.of(out));
+          Files.delete(out);
+          return bytes;
+        });
     List<Path> parts = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       Path part = work.resolve("part-" + i + ".zip");
       exporter.export(request.toBuilder().shard(i, 4).build(), ExportSink.of(part));
       parts.add(part);
     }
-    tasks.put("ArchiveParts.merge of 4 parts (raw entry copy)", () -> {
-      try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-        dev.assessment.export.imaging.ArchiveParts.merge(parts, o);
-      }
-      Files.delete(out);
-      return bytes;
-    });
+    tasks.put(
+        "ArchiveParts.merge of 4 parts (raw entry copy)",
+        () -> {
+          try (OutputStream o =
+              new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+            dev.assessment.export.imaging.ArchiveParts.merge(parts, o);
+          }
+          Files.delete(out);
+          return bytes;
+        });
     List<Stat> stats = alternate(runs, tasks);
     for (Path p : parts) {
       Files.delete(p);
     }
-    String scenario = String.format(L, "files ZIP, %d photo-like JPEGs, %.0f MB", count, total / 1e6);
+    String scenario =
+        String.format(L, "files ZIP, %d photo-like JPEGs, %.0f MB", count, total / 1e6);
     for (Stat s : stats) {
-      row(scenario, s, String.format(L, "%.0f MB/s, %.0f files/s", bytes / 1e6 / s.median(), count / s.median()),
+      row(
+          scenario,
+          s,
+          String.format(L, "%.0f MB/s, %.0f files/s", bytes / 1e6 / s.median(), count / s.median()),
           ratios(s, stats.subList(0, 2)));
     }
   }
@@ -336,37 +402,56 @@ public final class Runner {
   }
 
   static InMemoryRepository photoFiles(List<Path> images, int polygons) {
-    return photos(images.size(), i -> {
-      try {
-        return Files.readAllBytes(images.get(i));
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }, (f, i) -> f.content(images.get(i)), polygons);
+    return photos(
+        images.size(),
+        i -> {
+          try {
+            return Files.readAllBytes(images.get(i));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        },
+        (f, i) -> f.content(images.get(i)),
+        polygons);
   }
 
-  private static InMemoryRepository photos(int count, java.util.function.IntFunction<byte[]> bytes,
-      java.util.function.ObjIntConsumer<InMemoryRepository.FileSpec> content, int polygons) {
-    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "Roof").dataSource("ds", "Field")
-        .order("o", "8492192");
+  private static InMemoryRepository photos(
+      int count,
+      java.util.function.IntFunction<byte[]> bytes,
+      java.util.function.ObjIntConsumer<InMemoryRepository.FileSpec> content,
+      int polygons) {
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder()
+            .workflow("wf", "Roof")
+            .dataSource("ds", "Field")
+            .order("o", "8492192");
     Random r = new Random(7);
     for (int i = 0; i < count; i++) {
       int index = i;
       int[] size = size(bytes.apply(i));
       String externalId = String.format(L, "%012d", 3112442L + i);
-      b.file("f" + i, f -> {
-        f.externalId(externalId).fileName("p.jpg").mediaType("image/jpeg").orderId("o");
-        content.accept(f, index);
-        f.assessment("a", AssessmentKind.MACHINE, java.time.Instant.EPOCH, a -> {
-          for (int k = 0; k < polygons; k++) {
-            double x = r.nextInt(size[0] - 200);
-            double y = r.nextInt(size[1] - 200);
-            a.annotation("e" + k, k % 3 == 0 ? "dent" : k % 3 == 1 ? "crack" : "rust",
-                Polygon.of(x, y, x + 150, y + 20, x + 170, y + 160, x + 10, y + 140), 0.5 + k / 50.0,
-                AttributeValue.of("severity", Value.number(k % 5)));
-          }
-        });
-      });
+      b.file(
+          "f" + i,
+          f -> {
+            f.externalId(externalId).fileName("p.jpg").mediaType("image/jpeg").orderId("o");
+            content.accept(f, index);
+            f.assessment(
+                "a",
+                AssessmentKind.MACHINE,
+                java.time.Instant.EPOCH,
+                a -> {
+                  for (int k = 0; k < polygons; k++) {
+                    double x = r.nextInt(size[0] - 200);
+                    double y = r.nextInt(size[1] - 200);
+                    a.annotation(
+                        "e" + k,
+                        k % 3 == 0 ? "dent" : k % 3 == 1 ? "crack" : "rust",
+                        Polygon.of(x, y, x + 150, y + 20, x + 170, y + 160, x + 10, y + 140),
+                        0.5 + k / 50.0,
+                        AttributeValue.of("severity", Value.number(k % 5)));
+                  }
+                });
+          });
     }
     return b.build();
   }
@@ -396,51 +481,88 @@ public final class Runner {
     Exporter exporter = Exporter.builder().repository(repo).build();
     int cores = Runtime.getRuntime().availableProcessors();
     Map<String, Task> tasks = new LinkedHashMap<>();
-    tasks.put("ImageIO decode + encode, one thread (baseline)", () -> {
-      for (byte[] img : images) {
-        var decoded = ImageIO.read(new ByteArrayInputStream(img));
-        Photos.encode(decoded, 0.9f);
-      }
-      return images.size();
-    });
-    tasks.put("Exporter ANNOTATED_FILES, 1 thread", () -> {
-      exporter.export(ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o")
-          .option(ArchiveOptions.builder().threads(1).build()).build(), ExportSink.of(new Counting()));
-      return images.size();
-    });
-    tasks.put("Exporter ANNOTATED_FILES, " + cores + " threads", () -> {
-      exporter.export(ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o")
-          .option(ArchiveOptions.builder().threads(cores).build()).build(), ExportSink.of(new Counting()));
-      return images.size();
-    });
+    tasks.put(
+        "ImageIO decode + encode, one thread (baseline)",
+        () -> {
+          for (byte[] img : images) {
+            var decoded = ImageIO.read(new ByteArrayInputStream(img));
+            Photos.encode(decoded, 0.9f);
+          }
+          return images.size();
+        });
+    tasks.put(
+        "Exporter ANNOTATED_FILES, 1 thread",
+        () -> {
+          exporter.export(
+              ExportRequest.builder("wf")
+                  .layout(ArchiveLayouts.ANNOTATED_FILES)
+                  .orderId("o")
+                  .option(ArchiveOptions.builder().threads(1).build())
+                  .build(),
+              ExportSink.of(new Counting()));
+          return images.size();
+        });
+    tasks.put(
+        "Exporter ANNOTATED_FILES, " + cores + " threads",
+        () -> {
+          exporter.export(
+              ExportRequest.builder("wf")
+                  .layout(ArchiveLayouts.ANNOTATED_FILES)
+                  .orderId("o")
+                  .option(ArchiveOptions.builder().threads(cores).build())
+                  .build(),
+              ExportSink.of(new Counting()));
+          return images.size();
+        });
     List<Stat> stats = alternate(runs, tasks);
-    String scenario = String.format(L, "annotated ZIP, %d × 12 MP + %d × 1080p JPEGs, 20 polygons each", big, hd);
+    String scenario =
+        String.format(L, "annotated ZIP, %d × 12 MP + %d × 1080p JPEGs, 20 polygons each", big, hd);
     for (Stat s : stats) {
       List<Stat> bases = new ArrayList<>(List.of(stats.get(0)));
       if (s != stats.get(1) && s != stats.get(0)) {
         bases.add(stats.get(1));
       }
-      row(scenario, s, String.format(L, "%.2f images/s, %.0f MP/s", images.size() / s.median(), pixels / 1e6 / s.median()),
+      row(
+          scenario,
+          s,
+          String.format(
+              L, "%.2f images/s, %.0f MP/s", images.size() / s.median(), pixels / 1e6 / s.median()),
           ratios(s, bases));
     }
 
     InMemoryRepository bigOnly = photos(images.subList(0, big), 20);
     Exporter bigExporter = Exporter.builder().repository(bigOnly).build();
     Map<String, Task> edge = new LinkedHashMap<>();
-    edge.put("Exporter ANNOTATED_FILES, full size (baseline)", () -> {
-      bigExporter.export(ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o").build(),
-          ExportSink.of(new Counting()));
-      return big;
-    });
-    edge.put("Exporter ANNOTATED_FILES, maxLongEdge 2048", () -> {
-      bigExporter.export(ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o")
-          .option(ArchiveOptions.builder().maxLongEdge(2048).build()).build(), ExportSink.of(new Counting()));
-      return big;
-    });
+    edge.put(
+        "Exporter ANNOTATED_FILES, full size (baseline)",
+        () -> {
+          bigExporter.export(
+              ExportRequest.builder("wf")
+                  .layout(ArchiveLayouts.ANNOTATED_FILES)
+                  .orderId("o")
+                  .build(),
+              ExportSink.of(new Counting()));
+          return big;
+        });
+    edge.put(
+        "Exporter ANNOTATED_FILES, maxLongEdge 2048",
+        () -> {
+          bigExporter.export(
+              ExportRequest.builder("wf")
+                  .layout(ArchiveLayouts.ANNOTATED_FILES)
+                  .orderId("o")
+                  .option(ArchiveOptions.builder().maxLongEdge(2048).build())
+                  .build(),
+              ExportSink.of(new Counting()));
+          return big;
+        });
     List<Stat> edgeStats = alternate(runs, edge);
     for (Stat s : edgeStats) {
-      row(String.format(L, "annotated ZIP, %d × 12 MP, all cores", big), s,
-          String.format(L, "%.2f images/s", big / s.median()), ratios(s, edgeStats.subList(0, 1)));
+      row(
+          String.format(L, "annotated ZIP, %d × 12 MP, all cores", big),
+          s,
+          String.format(L, "%.2f images/s", big / s.median()),
+          ratios(s, edgeStats.subList(0, 1)));
     }
     Path dir = Files.createDirectories(work.resolve("probe-images"));
     for (int i = 0; i < images.size(); i++) {
@@ -454,17 +576,26 @@ public final class Runner {
     Exporter exporter = Exporter.builder().repository(data).build();
     Map<String, Task> tasks = new LinkedHashMap<>();
     for (boolean images : new boolean[] {false, true}) {
-      ExportRequest request = ExportRequest.builder(CsvData.WORKFLOW.id())
-          .layout(DatasetLayouts.COCO)
-          .option(DatasetOptions.builder().images(images).build())
-          .build();
-      tasks.put("Exporter coco, images " + (images ? "packed" : "left out"),
+      ExportRequest request =
+          ExportRequest.builder(CsvData.WORKFLOW.id())
+              .layout(DatasetLayouts.COCO)
+              .option(DatasetOptions.builder().images(images).build())
+              .build();
+      tasks.put(
+          "Exporter coco, images " + (images ? "packed" : "left out"),
           () -> exporter.export(request, ExportSink.of(new Counting())).rows());
     }
-    String scenario = String.format(L, "COCO, %,d annotations on %,d PNG images of 64 × 48",
-        data.annotations(), data.annotations() / CocoData.PER_FILE);
+    String scenario =
+        String.format(
+            L,
+            "COCO, %,d annotations on %,d PNG images of 64 × 48",
+            data.annotations(),
+            data.annotations() / CocoData.PER_FILE);
     for (Stat s : alternate(runs, tasks)) {
-      row(scenario, s, String.format(L, "%,.0f annotations/s", data.annotations() / s.median()),
+      row(
+          scenario,
+          s,
+          String.format(L, "%,.0f annotations/s", data.annotations() / s.median()),
           "—");
     }
   }
@@ -473,19 +604,27 @@ public final class Runner {
     System.out.println();
     System.out.println("Memory, in child JVMs with capped heaps (peak heap after the export):");
     System.out.println();
-    System.out.println("| scenario | heap cap | data | peak heap used MB | peak live heap after GC MB |");
+    System.out.println(
+        "| scenario | heap cap | data | peak heap used MB | peak live heap after GC MB |");
     System.out.println("|---|---|---|---|---|");
     long base = quick ? 100_000 : 1_000_000;
     for (long rows : new long[] {base, base * 10}) {
-      System.out.printf(L, "| long CSV | 64 MB | %,d rows | %s |%n", rows, child("-Xmx64m", "long", Long.toString(rows)));
+      System.out.printf(
+          L,
+          "| long CSV | 64 MB | %,d rows | %s |%n",
+          rows,
+          child("-Xmx64m", "long", Long.toString(rows)));
     }
     // COCO's JSON streams; what grows with the images is the entry-name counts (every layout
     // that names files as the files layout does) and, when the images are packed, the ZIP's
     // central directory.
     for (long annotations : new long[] {base / 10, base}) {
       for (String images : new String[] {"left", "packed"}) {
-        System.out.printf(L, "| COCO, images %s | 64 MB | %,d annotations, %,d images | %s |%n",
-            images.equals("left") ? "left out" : "packed", annotations,
+        System.out.printf(
+            L,
+            "| COCO, images %s | 64 MB | %,d annotations, %,d images | %s |%n",
+            images.equals("left") ? "left out" : "packed",
+            annotations,
             annotations / CocoData.PER_FILE,
             child("-Xmx64m", "coco", Long.toString(annotations), images));
       }
@@ -498,21 +637,32 @@ public final class Runner {
     // (GCLocker), which says nothing of what the export keeps.
     for (String[] jvm : new String[][] {{"512", "-XX:+UseG1GC"}, {"256", "-XX:+UseParallelGC"}}) {
       for (int copies : new int[] {oneX, oneX * 10}) {
-        System.out.printf(L, "| annotated ZIP, 12 MP, all cores, %s | %s MB | %d images | %s |%n",
-            jvm[1].substring(8), jvm[0], copies,
-            child("-Xmx" + jvm[0] + "m", jvm[1], "annotated", dir.toString(), Integer.toString(copies)));
+        System.out.printf(
+            L,
+            "| annotated ZIP, 12 MP, all cores, %s | %s MB | %d images | %s |%n",
+            jvm[1].substring(8),
+            jvm[0],
+            copies,
+            child(
+                "-Xmx" + jvm[0] + "m",
+                jvm[1],
+                "annotated",
+                dir.toString(),
+                Integer.toString(copies)));
       }
     }
   }
 
   private static String child(String heap, String... args) throws Exception {
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    String java =
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     List<String> command = new ArrayList<>(List.of(java, heap));
     int i = 0;
     while (i < args.length && args[i].startsWith("-XX:")) {
       command.add(args[i++]);
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Runner.class.getName(), "probe"));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), Runner.class.getName(), "probe"));
     command.addAll(List.of(args).subList(i, args.length));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -564,8 +714,17 @@ public final class Runner {
   }
 
   private static void row(String scenario, Stat s, String throughput, String ratio) {
-    System.out.printf(L, "| %s | %s | %.2f | %.2f–%.2f | %s | %s | %d |%n", scenario, s.name(), s.median(), s.min(),
-        s.max(), throughput, ratio, s.peakHeap() >> 20);
+    System.out.printf(
+        L,
+        "| %s | %s | %.2f | %.2f–%.2f | %s | %s | %d |%n",
+        scenario,
+        s.name(),
+        s.median(),
+        s.min(),
+        s.max(),
+        throughput,
+        ratio,
+        s.peakHeap() >> 20);
   }
 
   private static Writer writer(OutputStream out) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import java.time.Duration;
@@ -10,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An export running in the background, started by {@link Exporter#submit}: its progress, a way
- * to cancel it, and a future that completes when it ends, onto which the host chains delivery.
+ * An export running in the background, started by {@link Exporter#submit}: its progress, a way to
+ * cancel it, and a future that completes when it ends, onto which the host chains delivery.
  *
  * <pre>{@code
  * ExportJob job = exporter.submit(request, ExportSink.of(path));
@@ -19,9 +34,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  *
  * <p>The future completes normally with the {@link ExportResult}, exceptionally with the {@link
- * ExportException} that stopped the export, or with a {@link CancellationException} after a
- * cancel. It completes only after every stream was closed and a {@code Path} sink's partial file
- * was deleted.
+ * ExportException} that stopped the export, or with a {@link CancellationException} after a cancel.
+ * It completes only after every stream was closed and a {@code Path} sink's partial file was
+ * deleted.
  */
 public final class ExportJob {
   private final ExportRequest request;
@@ -53,9 +68,9 @@ public final class ExportJob {
   }
 
   /**
-   * Asks the export to stop: it stops after the file it is writing, closes every stream, aborts
-   * the sink, and then completes the future with a {@link CancellationException}. Does nothing
-   * once the job is done.
+   * Asks the export to stop: it stops after the file it is writing, closes every stream, aborts the
+   * sink, and then completes the future with a {@link CancellationException}. Does nothing once the
+   * job is done.
    *
    * @return true if the job was still running when asked
    */
@@ -77,8 +92,8 @@ public final class ExportJob {
   }
 
   /**
-   * Returns the future that completes when the export ends. Cancelling the future cancels the
-   * job as {@link #cancel()} does, but completes the future at once.
+   * Returns the future that completes when the export ends. Cancelling the future cancels the job
+   * as {@link #cancel()} does, but completes the future at once.
    *
    * @return the future
    */

@@ -1,10 +1,24 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import dev.assessment.export.core.layout.Fields;
 import dev.assessment.export.core.layout.LayoutOptions;
 import dev.assessment.export.spi.AssessmentScope;
 import dev.assessment.export.spi.FileQuery;
-import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One export: which workflow, which files and assessments, in which layout, with which options.
@@ -72,8 +87,8 @@ public final class ExportRequest {
 
   /**
    * Returns a builder for a request on a workflow, with the defaults: {@link
-   * CsvLayouts#ATTRIBUTE_VALUES}, {@link AssessmentScope#ALL}, every data source and order, no
-   * BOM, formulas neutralised, WKT polygons, not strict, no layout options.
+   * CsvLayouts#ATTRIBUTE_VALUES}, {@link AssessmentScope#ALL}, every data source and order, no BOM,
+   * formulas neutralised, WKT polygons, not strict, no layout options.
    *
    * @param workflowId the workflow to export
    * @return the builder
@@ -189,8 +204,8 @@ public final class ExportRequest {
    *
    * @param type the option's class, e.g. export-imaging's {@code ArchiveOptions.class}
    * @param <T> the option's type
-   * @return the option, or empty when the request carries none of that type (the layout then
-   *     uses its defaults)
+   * @return the option, or empty when the request carries none of that type (the layout then uses
+   *     its defaults)
    */
   public <T extends LayoutOptions> Optional<T> option(Class<T> type) {
     return Optional.ofNullable(options.get(type)).map(type::cast);
@@ -215,8 +230,8 @@ public final class ExportRequest {
   }
 
   /**
-   * Returns a fingerprint of everything in this request that decides the output's bytes (not
-   * the shard, the threads or the read-ahead), so that parts of one request can be recognised.
+   * Returns a fingerprint of everything in this request that decides the output's bytes (not the
+   * shard, the threads or the read-ahead), so that parts of one request can be recognised.
    *
    * @return a lower-case hex SHA-256
    */
@@ -307,8 +322,8 @@ public final class ExportRequest {
     }
 
     /**
-     * Sets the layout (default {@link CsvLayouts#ATTRIBUTE_VALUES}). Whether an exporter can
-     * write it, and whether the other settings suit it, is checked when the request is exported.
+     * Sets the layout (default {@link CsvLayouts#ATTRIBUTE_VALUES}). Whether an exporter can write
+     * it, and whether the other settings suit it, is checked when the request is exported.
      *
      * @param layout the layout
      * @return this builder
@@ -331,8 +346,8 @@ public final class ExportRequest {
     }
 
     /**
-     * Exports only the files of one workflow order (default: every file). Some layouts require
-     * one (export-imaging's annotated files).
+     * Exports only the files of one workflow order (default: every file). Some layouts require one
+     * (export-imaging's annotated files).
      *
      * @param orderId the order's id, or null for every file
      * @return this builder
@@ -344,8 +359,8 @@ public final class ExportRequest {
     }
 
     /**
-     * Writes a UTF-8 byte order mark before CSV output, so that Excel reads it as UTF-8
-     * (default off).
+     * Writes a UTF-8 byte order mark before CSV output, so that Excel reads it as UTF-8 (default
+     * off).
      *
      * @param bom true to write the BOM
      * @return this builder
@@ -356,9 +371,9 @@ public final class ExportRequest {
     }
 
     /**
-     * Neutralises text cells that start with {@code =}, {@code +}, {@code -}, {@code @}, tab or
-     * CR by prefixing an apostrophe, so that a spreadsheet shows them instead of running them
-     * (default on). Numbers are never neutralised.
+     * Neutralises text cells that start with {@code =}, {@code +}, {@code -}, {@code @}, tab or CR
+     * by prefixing an apostrophe, so that a spreadsheet shows them instead of running them (default
+     * on). Numbers are never neutralised.
      *
      * @param neutraliseFormulas false to write text exactly as stored
      * @return this builder
@@ -380,8 +395,8 @@ public final class ExportRequest {
     }
 
     /**
-     * Makes bad data fail the export instead of being written in a documented way or skipped
-     * and reported (default off).
+     * Makes bad data fail the export instead of being written in a documented way or skipped and
+     * reported (default off).
      *
      * @param strict true for strict
      * @return this builder
@@ -392,8 +407,8 @@ public final class ExportRequest {
     }
 
     /**
-     * Sets a layout's typed options, replacing any earlier option of the same class (default:
-     * none, so the layout uses its defaults). The layout refuses option types it does not read.
+     * Sets a layout's typed options, replacing any earlier option of the same class (default: none,
+     * so the layout uses its defaults). The layout refuses option types it does not read.
      *
      * @param option the option, e.g. {@code ArchiveOptions.builder().maxLongEdge(2048).build()}
      * @return this builder
@@ -439,8 +454,8 @@ public final class ExportRequest {
     }
 
     /**
-     * Builds the request. The rules of the chosen layout (e.g. that annotated files need an
-     * order) are checked by the layout when the request is exported, since layouts are plugins.
+     * Builds the request. The rules of the chosen layout (e.g. that annotated files need an order)
+     * are checked by the layout when the request is exported, since layouts are plugins.
      *
      * @return the request
      */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import java.util.List;
@@ -9,8 +24,7 @@ import java.util.Objects;
  * @param layout the layout written
  * @param files the number of files written (CSV: files with at least one row)
  * @param assessments the number of assessments written
- * @param rows CSV data rows (the header not counted), or archive entries (the manifest not
- *     counted)
+ * @param rows CSV data rows (the header not counted), or archive entries (the manifest not counted)
  * @param bytes the number of bytes handed to the sink
  * @param warnings what was written in a documented way or skipped rather than fail; copied
  * @param fileName a suggested file name for the output, safe on every OS

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import dev.assessment.export.core.internal.Sinks;
@@ -8,10 +23,10 @@ import java.nio.file.Path;
 /**
  * Where an export's bytes go.
  *
- * <p>Built-ins: {@link #of(OutputStream)} for a stream the caller owns, and {@link #of(Path)} for
- * a file written atomically. A host may implement its own, for example to stream straight into
- * its object store; the exporter calls {@link #open()} once per export, writes to the target's
- * stream on the export's thread, then calls exactly one of {@link Target#commit()} and {@link
+ * <p>Built-ins: {@link #of(OutputStream)} for a stream the caller owns, and {@link #of(Path)} for a
+ * file written atomically. A host may implement its own, for example to stream straight into its
+ * object store; the exporter calls {@link #open()} once per export, writes to the target's stream
+ * on the export's thread, then calls exactly one of {@link Target#commit()} and {@link
  * Target#abort()}.
  */
 public interface ExportSink {
@@ -25,8 +40,8 @@ public interface ExportSink {
   Target open() throws IOException;
 
   /**
-   * Returns a sink that writes to a stream the caller owns: it is flushed at the end of the
-   * export but never closed. On failure, what was written stays written.
+   * Returns a sink that writes to a stream the caller owns: it is flushed at the end of the export
+   * but never closed. On failure, what was written stays written.
    *
    * @param out the stream
    * @return the sink
@@ -36,9 +51,9 @@ public interface ExportSink {
   }
 
   /**
-   * Returns a sink that writes a file atomically: to a temporary file in the same directory,
-   * moved into place on success and deleted on failure or cancel, so the path never holds a
-   * partial export. An existing file at the path is replaced on success only.
+   * Returns a sink that writes a file atomically: to a temporary file in the same directory, moved
+   * into place on success and deleted on failure or cancel, so the path never holds a partial
+   * export. An existing file at the path is replaced on success only.
    *
    * @param path the file to write
    * @return the sink
@@ -50,8 +65,8 @@ public interface ExportSink {
   /** One export's destination. */
   interface Target {
     /**
-     * Returns the stream to write to; the exporter does not close it, {@link #commit()} and
-     * {@link #abort()} do.
+     * Returns the stream to write to; the exporter does not close it, {@link #commit()} and {@link
+     * #abort()} do.
      *
      * @return the stream
      */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import dev.assessment.export.core.internal.CountingOutputStream;
@@ -13,7 +28,6 @@ import dev.assessment.export.spi.MediaRepository;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
 import dev.assessment.export.spi.WorkflowRepository;
-import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -35,12 +49,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs exports over a host's repositories. Built once with {@link #builder()}; immutable and
- * safe to share between threads, so one instance serves every export of an application.
+ * Runs exports over a host's repositories. Built once with {@link #builder()}; immutable and safe
+ * to share between threads, so one instance serves every export of an application.
  *
  * <pre>{@code
  * Exporter exporter = Exporter.builder().repository(repository).build();
@@ -81,8 +96,8 @@ public final class Exporter {
   }
 
   /**
-   * Returns the layouts this exporter can write: the CSV layouts, and those of every provider
-   * found or added.
+   * Returns the layouts this exporter can write: the CSV layouts, and those of every provider found
+   * or added.
    *
    * @return the layouts, sorted by id
    */
@@ -101,10 +116,10 @@ public final class Exporter {
   }
 
   /**
-   * Checks a request against its layout without exporting: that this exporter can write the
-   * layout, that the layout reads every option the request carries, that the layout's own rules
-   * hold (e.g. annotated files need an order), and that a shard is only asked of a layout whose
-   * parts merge. {@link #export} and {@link #submit} run the same checks first.
+   * Checks a request against its layout without exporting: that this exporter can write the layout,
+   * that the layout reads every option the request carries, that the layout's own rules hold (e.g.
+   * annotated files need an order), and that a shard is only asked of a layout whose parts merge.
+   * {@link #export} and {@link #submit} run the same checks first.
    *
    * @param request the request
    * @throws ExportException if no provider serves the layout; the message lists the available
@@ -122,7 +137,9 @@ public final class Exporter {
     LayoutProvider provider = providers.get(layout);
     if (provider == null) {
       throw new ExportException(
-          "layout " + layout + " is not available: this exporter writes "
+          "layout "
+              + layout
+              + " is not available: this exporter writes "
               + layouts.stream().map(Layout::id).collect(Collectors.joining(", "))
               + ". Add the module that provides it to the class path, or register its"
               + " LayoutProvider (docs/layouts.md)");
@@ -130,11 +147,20 @@ public final class Exporter {
     for (Class<? extends LayoutOptions> type : request.options().keySet()) {
       if (!provider.optionTypes().contains(type)) {
         throw new IllegalArgumentException(
-            "layout " + layout + " does not read options of type " + type.getName()
-                + ": it reads " + (provider.optionTypes().isEmpty() ? "none"
-                    : provider.optionTypes().stream().map(Class::getSimpleName).sorted()
+            "layout "
+                + layout
+                + " does not read options of type "
+                + type.getName()
+                + ": it reads "
+                + (provider.optionTypes().isEmpty()
+                    ? "none"
+                    : provider.optionTypes().stream()
+                        .map(Class::getSimpleName)
+                        .sorted()
                         .collect(Collectors.joining(", ")))
-                + "; remove the option with clearOption(" + type.getSimpleName() + ".class)");
+                + "; remove the option with clearOption("
+                + type.getSimpleName()
+                + ".class)");
       }
     }
     provider.validate(request);
@@ -142,8 +168,11 @@ public final class Exporter {
       Optional<String> refusal = provider.merger().refusal();
       if (refusal.isPresent()) {
         throw new IllegalStateException(
-            "layout " + layout + " cannot be sharded: its parts cannot be merged, because "
-                + refusal.get() + "; export it whole (wholeExport())");
+            "layout "
+                + layout
+                + " cannot be sharded: its parts cannot be merged, because "
+                + refusal.get()
+                + "; export it whole (wholeExport())");
       }
     }
     return provider;
@@ -167,7 +196,9 @@ public final class Exporter {
     LayoutProvider provider = providers.get(layout);
     if (provider == null) {
       throw new ExportException(
-          "cannot merge parts of layout " + layout + ": this exporter writes "
+          "cannot merge parts of layout "
+              + layout
+              + ": this exporter writes "
               + layouts.stream().map(Layout::id).collect(Collectors.joining(", ")));
     }
     provider.merger().merge(List.copyOf(parts), out);
@@ -179,8 +210,8 @@ public final class Exporter {
    * @param request what to export
    * @param sink where the bytes go
    * @return what was written
-   * @throws ExportException if an id is unknown, the layout is not available, a repository or
-   *     the sink fails, or the data is bad and the request strict; the sink's target is aborted
+   * @throws ExportException if an id is unknown, the layout is not available, a repository or the
+   *     sink fails, or the data is bad and the request strict; the sink's target is aborted
    * @throws IllegalArgumentException if the request carries an option the layout does not read
    * @throws IllegalStateException if the request's settings do not suit the layout
    */
@@ -195,8 +226,8 @@ public final class Exporter {
    * @param sink where the bytes go
    * @param listener receives progress after each file, on this thread
    * @return what was written
-   * @throws ExportException as {@link #export(ExportRequest, ExportSink)} does, or if the
-   *     listener throws
+   * @throws ExportException as {@link #export(ExportRequest, ExportSink)} does, or if the listener
+   *     throws
    */
   public ExportResult export(ExportRequest request, ExportSink sink, ExportListener listener)
       throws ExportException {
@@ -204,8 +235,8 @@ public final class Exporter {
   }
 
   /**
-   * Starts an export as a job on the exporter's executor, for long exports that are delivered
-   * when ready.
+   * Starts an export as a job on the exporter's executor, for long exports that are delivered when
+   * ready.
    *
    * @param request what to export
    * @param sink where the bytes go
@@ -272,7 +303,8 @@ public final class Exporter {
             .orElseThrow(
                 () ->
                     new ExportException(
-                        "unknown workflow '" + workflowId
+                        "unknown workflow '"
+                            + workflowId
                             + "': the workflow repository has no workflow with that id"));
     Map<String, WorkflowOrder> orders = new LinkedHashMap<>();
     for (WorkflowOrder o : metadata(() -> workflows.orders(workflowId), workflowId, "the orders")) {
@@ -286,14 +318,22 @@ public final class Exporter {
     String orderId = request.orderId();
     if (orderId != null && !orders.containsKey(orderId)) {
       throw new ExportException(
-          "unknown order '" + orderId + "' in workflow " + workflowId + ": known orders are "
+          "unknown order '"
+              + orderId
+              + "' in workflow "
+              + workflowId
+              + ": known orders are "
               + known(orders.keySet()));
     }
     String dataSourceId = request.dataSourceId();
     if (dataSourceId != null && !dataSources.containsKey(dataSourceId)) {
       throw new ExportException(
-          "unknown data source '" + dataSourceId + "' in workflow " + workflowId
-              + ": known data sources are " + known(dataSources.keySet()));
+          "unknown data source '"
+              + dataSourceId
+              + "' in workflow "
+              + workflowId
+              + ": known data sources are "
+              + known(dataSources.keySet()));
     }
     OptionalLong total =
         metadata(() -> assessments.countFiles(request.query()), workflowId, "counting the files");
@@ -301,8 +341,7 @@ public final class Exporter {
     dataSources = Collections.unmodifiableMap(dataSources);
     ExportRun run =
         new ExportRun(
-            request, workflow, orders, dataSources, total,
-            assessments, media, listener, cancelled);
+            request, workflow, orders, dataSources, total, assessments, media, listener, cancelled);
     String fileName = fileName(request, provider);
     LOG.info("exporting {} to {}", request, fileName);
 
@@ -333,23 +372,38 @@ public final class Exporter {
     }
     ExportResult result =
         new ExportResult(
-            layout, run.filesWritten(), run.assessmentsWritten(), run.rows(), out.count(),
-            run.warnings(), fileName, provider.mediaType());
+            layout,
+            run.filesWritten(),
+            run.assessmentsWritten(),
+            run.rows(),
+            out.count(),
+            run.warnings(),
+            fileName,
+            provider.mediaType());
     LOG.info(
-        "exported {} file(s), {} row(s), {} byte(s), {} warning(s) to {}", result.files(),
-        result.rows(), result.bytes(), result.warnings().size(), fileName);
+        "exported {} file(s), {} row(s), {} byte(s), {} warning(s) to {}",
+        result.files(),
+        result.rows(),
+        result.bytes(),
+        result.warnings().size(),
+        fileName);
     return result;
   }
 
   private static ExportException translate(Throwable t, ExportRequest request, ExportRun run) {
     String where =
-        "export of workflow " + request.workflowId() + " (" + request.layout() + ")"
+        "export of workflow "
+            + request.workflowId()
+            + " ("
+            + request.layout()
+            + ")"
             + (run.currentFile() == null ? "" : " at file " + run.currentFile());
     if (t instanceof ExportException e) {
       return e;
     }
     if (t instanceof CountingOutputStream.SinkFailure) {
-      return new ExportException("the sink failed during the " + where + ": " + t.getMessage(), t.getCause());
+      return new ExportException(
+          "the sink failed during the " + where + ": " + t.getMessage(), t.getCause());
     }
     if (t instanceof RepositoryFailure) {
       return new ExportException(t.getMessage() + " (" + where + ")", t.getCause());
@@ -402,10 +456,11 @@ public final class Exporter {
   }
 
   private static String safe(String id) {
-    String s = id.codePoints()
-        .map(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-') ? c : '_')
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-        .toString();
+    String s =
+        id.codePoints()
+            .map(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-') ? c : '_')
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     if (s.startsWith(".")) {
       s = "_" + s.substring(1);
     }
@@ -425,8 +480,8 @@ public final class Exporter {
     private Builder() {}
 
     /**
-     * Uses one object for every repository it implements: workflows and assessments, and media
-     * when it is also a {@link MediaRepository}.
+     * Uses one object for every repository it implements: workflows and assessments, and media when
+     * it is also a {@link MediaRepository}.
      *
      * @param repository the repository
      * @param <R> a type that implements both required repositories
@@ -487,9 +542,8 @@ public final class Exporter {
     }
 
     /**
-     * Adds a layout provider explicitly. It takes precedence over a built-in or discovered
-     * provider of the same layout; two added providers of one layout are an error at {@link
-     * #build()}.
+     * Adds a layout provider explicitly. It takes precedence over a built-in or discovered provider
+     * of the same layout; two added providers of one layout are an error at {@link #build()}.
      *
      * @param provider the provider
      * @return this builder
@@ -560,8 +614,12 @@ public final class Exporter {
         LayoutProvider before = builtIn.get(e.getKey());
         if (before != null) {
           throw new IllegalStateException(
-              "layout " + e.getKey() + " is served twice: by the built-in "
-                  + before.getClass().getName() + " and by " + e.getValue().getClass().getName()
+              "layout "
+                  + e.getKey()
+                  + " is served twice: by the built-in "
+                  + before.getClass().getName()
+                  + " and by "
+                  + e.getValue().getClass().getName()
                   + " (found by ServiceLoader); give the new layout another id");
         }
       }
@@ -582,8 +640,14 @@ public final class Exporter {
       LayoutProvider before = map.putIfAbsent(layout, p);
       if (before != null) {
         throw new IllegalStateException(
-            "layout " + layout + " is served by two providers " + how + ": "
-                + before.getClass().getName() + " and " + p.getClass().getName()
+            "layout "
+                + layout
+                + " is served by two providers "
+                + how
+                + ": "
+                + before.getClass().getName()
+                + " and "
+                + p.getClass().getName()
                 + "; remove one of them from the class path");
       }
     }

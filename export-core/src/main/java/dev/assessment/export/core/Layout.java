@@ -1,12 +1,27 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The shape of an export's output, named by a stable id such as {@code attribute-values} or
- * {@code files}. Layouts are open: any module can define one and serve it with a {@link
+ * The shape of an export's output, named by a stable id such as {@code attribute-values} or {@code
+ * files}. Layouts are open: any module can define one and serve it with a {@link
  * dev.assessment.export.core.layout.LayoutProvider}. Two layouts are equal when their ids are.
  *
  * <p>The CSV layouts built into export-core are {@link CsvLayouts#ATTRIBUTE_VALUES} and {@link
@@ -35,7 +50,9 @@ public final class Layout implements Comparable<Layout> {
     Objects.requireNonNull(id, "id");
     if (id.length() > 64 || !ID.matcher(id).matches()) {
       throw new IllegalArgumentException(
-          "layout id '" + id + "' is not valid: use lower-case letters and digits in words"
+          "layout id '"
+              + id
+              + "' is not valid: use lower-case letters and digits in words"
               + " separated by single dashes, at most 64 characters, e.g. attribute-values");
     }
     return new Layout(id);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import java.io.BufferedInputStream;
@@ -15,9 +30,9 @@ import java.util.Locale;
  * Parts of a sharded export and how they go back together. Each shard of a request (see {@link
  * Shard}) exports a part that holds a marker naming the request's fingerprint, the shard and the
  * number of files; merging checks the markers, so that parts of another request, or a missing or
- * repeated shard, are refused, and then streams the parts into the bytes the one-machine export
- * of the request would have written. {@link Exporter#merge} picks the layout's merger; the
- * methods here are what mergers are built from.
+ * repeated shard, are refused, and then streams the parts into the bytes the one-machine export of
+ * the request would have written. {@link Exporter#merge} picks the layout's merger; the methods
+ * here are what mergers are built from.
  *
  * <pre>{@code
  * for (int i = 0; i < 4; i++) {
@@ -41,7 +56,14 @@ public final class Parts {
    * @return the marker, without a line end
    */
   public static String marker(ExportRequest request, Shard shard, long totalFiles) {
-    return PREFIX + request.fingerprint() + " " + shard.index() + " " + shard.count() + " " + totalFiles;
+    return PREFIX
+        + request.fingerprint()
+        + " "
+        + shard.index()
+        + " "
+        + shard.count()
+        + " "
+        + totalFiles;
   }
 
   /**
@@ -78,12 +100,16 @@ public final class Parts {
    */
   public static Marker parse(String name, String text) throws ExportException {
     if (!text.startsWith(PREFIX)) {
-      throw new ExportException(name + " is not a part of a sharded export: it does not start with "
-          + PREFIX.strip() + " (export with ExportRequest.Builder.shard(index, count))");
+      throw new ExportException(
+          name
+              + " is not a part of a sharded export: it does not start with "
+              + PREFIX.strip()
+              + " (export with ExportRequest.Builder.shard(index, count))");
     }
     String[] f = text.substring(PREFIX.length()).strip().split(" ", -1);
     try {
-      return new Marker(name, f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]));
+      return new Marker(
+          name, f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]));
     } catch (RuntimeException e) {
       throw new ExportException(name + " has a damaged part marker: " + text, e);
     }
@@ -103,16 +129,42 @@ public final class Parts {
     Marker first = markers.get(0);
     Marker[] byIndex = new Marker[first.count()];
     for (Marker m : markers) {
-      if (!m.fingerprint().equals(first.fingerprint()) || m.count() != first.count()
+      if (!m.fingerprint().equals(first.fingerprint())
+          || m.count() != first.count()
           || m.totalFiles() != first.totalFiles()) {
-        throw new ExportException("part " + m.name() + " does not belong with " + first.name()
-            + ": it is shard " + m.index() + " of " + m.count() + " of " + m.totalFiles() + " files of request "
-            + abbreviate(m.fingerprint()) + ", the other shard " + first.index() + " of " + first.count()
-            + " of " + first.totalFiles() + " files of request " + abbreviate(first.fingerprint()));
+        throw new ExportException(
+            "part "
+                + m.name()
+                + " does not belong with "
+                + first.name()
+                + ": it is shard "
+                + m.index()
+                + " of "
+                + m.count()
+                + " of "
+                + m.totalFiles()
+                + " files of request "
+                + abbreviate(m.fingerprint())
+                + ", the other shard "
+                + first.index()
+                + " of "
+                + first.count()
+                + " of "
+                + first.totalFiles()
+                + " files of request "
+                + abbreviate(first.fingerprint()));
       }
       if (byIndex[m.index()] != null) {
-        throw new ExportException("parts " + byIndex[m.index()].name() + " and " + m.name()
-            + " are both shard " + m.index() + " of " + m.count() + ": give each shard once");
+        throw new ExportException(
+            "parts "
+                + byIndex[m.index()].name()
+                + " and "
+                + m.name()
+                + " are both shard "
+                + m.index()
+                + " of "
+                + m.count()
+                + ": give each shard once");
       }
       byIndex[m.index()] = m;
     }
@@ -123,16 +175,22 @@ public final class Parts {
       }
     }
     if (!missing.isEmpty()) {
-      throw new ExportException("shard(s) " + missing + " of " + first.count() + " are missing: export them with"
-          + " shard(index, " + first.count() + ") and merge every part");
+      throw new ExportException(
+          "shard(s) "
+              + missing
+              + " of "
+              + first.count()
+              + " are missing: export them with"
+              + " shard(index, "
+              + first.count()
+              + ") and merge every part");
     }
     return Arrays.asList(byIndex);
   }
 
   /**
-   * Merges the CSV parts of a sharded export into the bytes the one-machine export writes:
-   * the first part's BOM and header, then every part's rows in shard order. Streams; holds one
-   * buffer.
+   * Merges the CSV parts of a sharded export into the bytes the one-machine export writes: the
+   * first part's BOM and header, then every part's rows in shard order. Streams; holds one buffer.
    *
    * @param parts the parts, in any order
    * @param out where the merged CSV goes; not closed
@@ -149,7 +207,8 @@ public final class Parts {
     List<Marker> ordered = check(markers);
     byte[] header = null;
     for (Marker m : ordered) {
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(m.name())), 1 << 16)) {
+      try (InputStream in =
+          new BufferedInputStream(Files.newInputStream(Path.of(m.name())), 1 << 16)) {
         firstLine(in);
         in.mark(3);
         byte[] bom = in.readNBytes(3);
@@ -165,7 +224,8 @@ public final class Parts {
           }
           out.write(h);
         } else if (!Arrays.equals(header, h)) {
-          throw new ExportException("part " + m.name() + " has another header than part " + ordered.get(0).name());
+          throw new ExportException(
+              "part " + m.name() + " has another header than part " + ordered.get(0).name());
         }
         in.transferTo(out);
       }

@@ -1,12 +1,27 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 /**
  * One of {@code count} deterministic parts of an export: the files of the request, in the
- * repository's order, cut into {@code count} contiguous ranges of (almost) equal size; shard
- * {@code index} exports the {@code index}-th range. The shards of a request are disjoint, cover
- * every file once, and select the same files on any machine for the same data. An export of a
- * shard writes a part, which {@link Parts#mergeCsv} (or export-imaging's archive merge) puts
- * together into the bytes of the whole export.
+ * repository's order, cut into {@code count} contiguous ranges of (almost) equal size; shard {@code
+ * index} exports the {@code index}-th range. The shards of a request are disjoint, cover every file
+ * once, and select the same files on any machine for the same data. An export of a shard writes a
+ * part, which {@link Parts#mergeCsv} (or export-imaging's archive merge) puts together into the
+ * bytes of the whole export.
  *
  * @param index which shard, from 0
  * @param count how many shards, at least 1
@@ -17,7 +32,8 @@ public record Shard(int index, int count) {
    *
    * @param index which shard, from 0
    * @param count how many shards, at least 1
-   * @throws IllegalArgumentException if {@code count < 1} or {@code index} is outside {@code [0, count)}
+   * @throws IllegalArgumentException if {@code count < 1} or {@code index} is outside {@code [0,
+   *     count)}
    */
   public Shard {
     if (count < 1) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -21,7 +36,6 @@ import dev.assessment.export.spi.Entity;
 import dev.assessment.export.spi.FileQuery;
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.Value;
-import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
 import dev.assessment.export.spi.memory.InMemoryRepository;
 import java.io.IOException;
@@ -37,7 +51,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -79,7 +92,8 @@ class ExportProperties {
       for (AssessedFile f : original.contents(wf)) {
         assertEquals(original.hasContent(f.file().id()), read.hasContent(f.file().id()));
         if (original.hasContent(f.file().id())) {
-          try (InputStream a = original.open(f.file()); InputStream b = read.open(f.file())) {
+          try (InputStream a = original.open(f.file());
+              InputStream b = read.open(f.file())) {
             assertArrayEquals(a.readAllBytes(), b.readAllBytes());
           }
         }
@@ -94,8 +108,10 @@ class ExportProperties {
       throws IOException {
     Exporter exporter = Fixtures.exporter(model.repository());
     ExportRequest.Builder request = ExportRequest.builder(model.workflow().id()).scope(scope);
-    List<CSVRecord> longRows = parse(Fixtures.export(exporter, request.layout(CsvLayouts.ATTRIBUTE_VALUES).build()));
-    List<CSVRecord> wideRows = parse(Fixtures.export(exporter, request.layout(CsvLayouts.ANNOTATIONS).build()));
+    List<CSVRecord> longRows =
+        parse(Fixtures.export(exporter, request.layout(CsvLayouts.ATTRIBUTE_VALUES).build()));
+    List<CSVRecord> wideRows =
+        parse(Fixtures.export(exporter, request.layout(CsvLayouts.ANNOTATIONS).build()));
     List<String> header = wideRows.get(0).toList();
     List<List<String>> rebuilt = new ArrayList<>();
     List<String> current = null;
@@ -122,19 +138,22 @@ class ExportProperties {
         }
       }
     }
-    List<List<String>> wide = wideRows.subList(1, wideRows.size()).stream().map(CSVRecord::toList).toList();
+    List<List<String>> wide =
+        wideRows.subList(1, wideRows.size()).stream().map(CSVRecord::toList).toList();
     assertEquals(rebuilt, wide);
   }
 
   @Property(tries = 100)
-  void export_sameRequestSameBytesAlsoFromTwoThreads(@ForAll("any") Model model, @ForAll boolean wide)
-      throws Exception {
+  void export_sameRequestSameBytesAlsoFromTwoThreads(
+      @ForAll("any") Model model, @ForAll boolean wide) throws Exception {
     Layout layout = wide ? CsvLayouts.ANNOTATIONS : CsvLayouts.ATTRIBUTE_VALUES;
     Exporter exporter = Fixtures.exporter(model.repository());
     ExportRequest request = ExportRequest.builder(model.workflow().id()).layout(layout).build();
     byte[] first = Fixtures.export(exporter, request);
-    CompletableFuture<byte[]> a = CompletableFuture.supplyAsync(() -> exportUnchecked(exporter, request));
-    CompletableFuture<byte[]> b = CompletableFuture.supplyAsync(() -> exportUnchecked(exporter, request));
+    CompletableFuture<byte[]> a =
+        CompletableFuture.supplyAsync(() -> exportUnchecked(exporter, request));
+    CompletableFuture<byte[]> b =
+        CompletableFuture.supplyAsync(() -> exportUnchecked(exporter, request));
     assertArrayEquals(first, a.get());
     assertArrayEquals(first, b.get());
     assertArrayEquals(first, Fixtures.export(Fixtures.exporter(model.repository()), request));
@@ -142,23 +161,35 @@ class ExportProperties {
 
   @Property(tries = 100)
   void export_filtersAreReappliedOverANaiveRepository(
-      @ForAll("any") Model model, @ForAll AssessmentScope scope, @ForAll boolean wide,
-      @ForAll("indexes") int sourceIndex, @ForAll("indexes") int orderIndex) throws Exception {
+      @ForAll("any") Model model,
+      @ForAll AssessmentScope scope,
+      @ForAll boolean wide,
+      @ForAll("indexes") int sourceIndex,
+      @ForAll("indexes") int orderIndex)
+      throws Exception {
     Layout layout = wide ? CsvLayouts.ANNOTATIONS : CsvLayouts.ATTRIBUTE_VALUES;
-    String source = sourceIndex < model.dataSources().size() ? model.dataSources().get(sourceIndex).id() : null;
+    String source =
+        sourceIndex < model.dataSources().size() ? model.dataSources().get(sourceIndex).id() : null;
     String order = orderIndex < model.orders().size() ? model.orders().get(orderIndex).id() : null;
     InMemoryRepository filtering = model.repository();
     Naive naive = new Naive(filtering);
-    ExportRequest request = ExportRequest.builder(model.workflow().id()).layout(layout)
-        .scope(scope).dataSourceId(source).orderId(order).build();
+    ExportRequest request =
+        ExportRequest.builder(model.workflow().id())
+            .layout(layout)
+            .scope(scope)
+            .dataSourceId(source)
+            .orderId(order)
+            .build();
     byte[] expected = Fixtures.export(Fixtures.exporter(filtering), request);
-    byte[] actual = Fixtures.export(
-        Exporter.builder().workflows(filtering).assessments(naive).build(), request);
+    byte[] actual =
+        Fixtures.export(
+            Exporter.builder().workflows(filtering).assessments(naive).build(), request);
     assertArrayEquals(expected, actual);
     // And the files in it are exactly those a plain filter selects.
     Set<String> expectedFiles = new HashSet<>();
     for (AssessedFile f : model.files()) {
-      if (!f.assessments().isEmpty() && (source == null || source.equals(f.file().dataSourceId()))
+      if (!f.assessments().isEmpty()
+          && (source == null || source.equals(f.file().dataSourceId()))
           && (order == null || order.equals(f.file().orderId()))) {
         expectedFiles.add(f.file().id());
       }
@@ -170,8 +201,10 @@ class ExportProperties {
   }
 
   @Property(tries = 200)
-  void latest_picksWhatANaiveMaxPicks(@ForAll("timesAndIds") List<List<Integer>> files) throws Exception {
-    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
+  void latest_picksWhatANaiveMaxPicks(@ForAll("timesAndIds") List<List<Integer>> files)
+      throws Exception {
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
     Map<String, String> expected = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
       List<Integer> codes = files.get(i);
@@ -186,8 +219,14 @@ class ExportProperties {
         if (!ids.add(id)) {
           continue;
         }
-        assessments.add(new Assessment(Integer.toString(id), AssessmentKind.HUMAN, null, null,
-            Instant.EPOCH.plusSeconds(time), List.of()));
+        assessments.add(
+            new Assessment(
+                Integer.toString(id),
+                AssessmentKind.HUMAN,
+                null,
+                null,
+                Instant.EPOCH.plusSeconds(time),
+                List.of()));
         if (time > bestTime || (time == bestTime && id > bestId)) {
           bestTime = time;
           bestId = id;
@@ -198,8 +237,10 @@ class ExportProperties {
         expected.put(fileId, Integer.toString(bestId));
       }
     }
-    byte[] csv = Fixtures.export(Fixtures.exporter(b.build()),
-        ExportRequest.builder("wf").scope(AssessmentScope.LATEST).build());
+    byte[] csv =
+        Fixtures.export(
+            Fixtures.exporter(b.build()),
+            ExportRequest.builder("wf").scope(AssessmentScope.LATEST).build());
     Map<String, String> actual = new LinkedHashMap<>();
     List<CSVRecord> rows = parse(csv);
     for (CSVRecord r : rows.subList(1, rows.size())) {
@@ -211,17 +252,35 @@ class ExportProperties {
   @Property(tries = 300)
   void text_survivesOrIsNeutralisedAsDocumented(
       @ForAll("texts") String text, @ForAll boolean neutralise) throws Exception {
-    InMemoryRepository repo = InMemoryRepository.builder()
-        .workflow("wf", "w", AttributeDefinition.of("note", AttributeType.TEXT),
-            AttributeDefinition.of("n", AttributeType.NUMBER))
-        .dataSource("ds", "d")
-        .file("f", f -> f.externalId(text).assessment("a", AssessmentKind.HUMAN, Instant.EPOCH,
-            a -> a.entity(Entity.fileLevel("e", text, List.of(
-                AttributeValue.of("note", Value.text(text)),
-                AttributeValue.of("n", Value.number(-3.5)))))))
-        .build();
-    byte[] bytes = Fixtures.export(Fixtures.exporter(repo),
-        ExportRequest.builder("wf").neutraliseFormulas(neutralise).build());
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow(
+                "wf",
+                "w",
+                AttributeDefinition.of("note", AttributeType.TEXT),
+                AttributeDefinition.of("n", AttributeType.NUMBER))
+            .dataSource("ds", "d")
+            .file(
+                "f",
+                f ->
+                    f.externalId(text)
+                        .assessment(
+                            "a",
+                            AssessmentKind.HUMAN,
+                            Instant.EPOCH,
+                            a ->
+                                a.entity(
+                                    Entity.fileLevel(
+                                        "e",
+                                        text,
+                                        List.of(
+                                            AttributeValue.of("note", Value.text(text)),
+                                            AttributeValue.of("n", Value.number(-3.5)))))))
+            .build();
+    byte[] bytes =
+        Fixtures.export(
+            Fixtures.exporter(repo),
+            ExportRequest.builder("wf").neutraliseFormulas(neutralise).build());
     List<CSVRecord> rows = parse(bytes);
     assertEquals(3, rows.size());
     String cell = rows.get(1).get(17);
@@ -260,7 +319,8 @@ class ExportProperties {
   }
 
   private static List<CSVRecord> parse(byte[] bytes) throws IOException {
-    try (var parser = CSVFormat.RFC4180.parse(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+    try (var parser =
+        CSVFormat.RFC4180.parse(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
       List<CSVRecord> rows = parser.getRecords();
       assertTrue(rows.size() >= 1, "a header at least");
       return rows;
@@ -269,8 +329,10 @@ class ExportProperties {
 
   private static List<AssessedFile> sortedByRecency(List<AssessedFile> files) {
     return files.stream()
-        .map(f -> new AssessedFile(f.file(),
-            f.assessments().stream().sorted(Assessment.RECENCY).toList()))
+        .map(
+            f ->
+                new AssessedFile(
+                    f.file(), f.assessments().stream().sorted(Assessment.RECENCY).toList()))
         .toList();
   }
 
@@ -285,7 +347,8 @@ class ExportProperties {
     }
     List<T> out = new ArrayList<>();
     for (String id : order) {
-      all.stream().filter(x -> id.equals(x instanceof DataSource d ? d.id() : ((WorkflowOrder) x).id()))
+      all.stream()
+          .filter(x -> id.equals(x instanceof DataSource d ? d.id() : ((WorkflowOrder) x).id()))
           .forEach(out::add);
     }
     return out;
@@ -317,5 +380,4 @@ class ExportProperties {
       return inner.files(FileQuery.all(query.workflowId()));
     }
   }
-
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -119,7 +134,8 @@ class ExportRequestTest {
   /** Every declared field is in the one list that equality, text and fingerprint derive from. */
   @Test
   void fields_coverEveryDeclaredField() {
-    assertEquals(declaredFields(ExportRequest.class), new HashSet<>(ExportRequest.fields().names()));
+    assertEquals(
+        declaredFields(ExportRequest.class), new HashSet<>(ExportRequest.fields().names()));
   }
 
   /**
@@ -164,7 +180,9 @@ class ExportRequestTest {
     Fields<F> fields = Fields.of(F.class).output("f", F::f).output("d", F::d).build();
     // Bits, not Float.toString, whose digits changed between JDK 17 and 19.
     assertEquals(
-        "f=f" + Integer.toHexString(Float.floatToIntBits(8.41E21f)) + "\u0000d=d"
+        "f=f"
+            + Integer.toHexString(Float.floatToIntBits(8.41E21f))
+            + "\u0000d=d"
             + Long.toHexString(Double.doubleToLongBits(1e23)),
         fields.fingerprint(new F(8.41E21f, 1e23)));
   }

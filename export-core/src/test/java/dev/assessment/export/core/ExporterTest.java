@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -42,7 +57,8 @@ class ExporterTest {
   @Test
   void export_unknownOrderNamesTheKnownOnes() {
     ExportException e =
-        assertThrows(ExportException.class, () -> csv(ExportRequest.builder("wf-1").orderId("o-9").build()));
+        assertThrows(
+            ExportException.class, () -> csv(ExportRequest.builder("wf-1").orderId("o-9").build()));
     assertEquals("unknown order 'o-9' in workflow wf-1: known orders are o-1", e.getMessage());
   }
 
@@ -50,8 +66,10 @@ class ExporterTest {
   void export_unknownDataSourceNamesTheKnownOnes() {
     ExportException e =
         assertThrows(
-            ExportException.class, () -> csv(ExportRequest.builder("wf-1").dataSourceId("x").build()));
-    assertEquals("unknown data source 'x' in workflow wf-1: known data sources are ds-1", e.getMessage());
+            ExportException.class,
+            () -> csv(ExportRequest.builder("wf-1").dataSourceId("x").build()));
+    assertEquals(
+        "unknown data source 'x' in workflow wf-1: known data sources are ds-1", e.getMessage());
   }
 
   @Test
@@ -87,8 +105,12 @@ class ExporterTest {
   void export_noMatchingFileWritesTheHeaderOnly() throws Exception {
     InMemoryRepository repo =
         InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d").build();
-    String csv = new String(Fixtures.export(Fixtures.exporter(repo),
-        ExportRequest.builder("wf").layout(CsvLayouts.ANNOTATIONS).build()), StandardCharsets.UTF_8);
+    String csv =
+        new String(
+            Fixtures.export(
+                Fixtures.exporter(repo),
+                ExportRequest.builder("wf").layout(CsvLayouts.ANNOTATIONS).build()),
+            StandardCharsets.UTF_8);
     assertEquals(
         "workflow_id,workflow_name,order_id,order_name,data_source_id,data_source_name,file_id,"
             + "external_id,file_name,assessment_id,assessment_kind,assessment_step,assessor,"
@@ -99,8 +121,8 @@ class ExporterTest {
   @Test
   void export_bom() throws Exception {
     byte[] bytes = Fixtures.export(exporter, ExportRequest.builder("wf-1").bom(true).build());
-    assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'w'},
-        java.util.Arrays.copyOf(bytes, 4));
+    assertArrayEquals(
+        new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'w'}, java.util.Arrays.copyOf(bytes, 4));
   }
 
   @Test
@@ -126,8 +148,12 @@ class ExporterTest {
   @Test
   void export_latestTieBrokenByGreatestId() throws Exception {
     InMemoryRepository repo = tiedAssessments();
-    String csv = new String(Fixtures.export(Fixtures.exporter(repo),
-        ExportRequest.builder("wf").scope(AssessmentScope.LATEST).build()), StandardCharsets.UTF_8);
+    String csv =
+        new String(
+            Fixtures.export(
+                Fixtures.exporter(repo),
+                ExportRequest.builder("wf").scope(AssessmentScope.LATEST).build()),
+            StandardCharsets.UTF_8);
     assertEquals(2, csv.split("\r\n").length, csv);
     assertTrue(csv.contains(",f,,,10,human,"), csv);
   }
@@ -135,8 +161,10 @@ class ExporterTest {
   @Test
   void export_allOrdersAssessmentsByTimeThenId() throws Exception {
     InMemoryRepository repo = tiedAssessments();
-    String csv = new String(Fixtures.export(Fixtures.exporter(repo), ExportRequest.builder("wf").build()),
-        StandardCharsets.UTF_8);
+    String csv =
+        new String(
+            Fixtures.export(Fixtures.exporter(repo), ExportRequest.builder("wf").build()),
+            StandardCharsets.UTF_8);
     List<String> ids = new ArrayList<>();
     for (String line : csv.split("\r\n")) {
       ids.add(line.split(",")[9]);
@@ -146,15 +174,15 @@ class ExporterTest {
 
   @Test
   void export_undefinedAttributeIsWrittenLongAndReportedWide() throws Exception {
-    InMemoryRepository repo = withEntity(
-        Entity("e", AttributeValue.of("weight", Value.number(2))));
+    InMemoryRepository repo = withEntity(Entity("e", AttributeValue.of("weight", Value.number(2))));
     Exporter e = Fixtures.exporter(repo);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ExportResult longResult = e.export(ExportRequest.builder("wf").build(), ExportSink.of(out));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains(",e,,weight,2,\r\n"));
     assertTrue(longResult.warnings().isEmpty());
     ExportResult wide =
-        e.export(ExportRequest.builder("wf").layout(CsvLayouts.ANNOTATIONS).build(),
+        e.export(
+            ExportRequest.builder("wf").layout(CsvLayouts.ANNOTATIONS).build(),
             ExportSink.of(new ByteArrayOutputStream()));
     assertEquals(1, wide.warnings().size());
     assertEquals("undefined-attribute", wide.warnings().get(0).code());
@@ -163,17 +191,23 @@ class ExporterTest {
 
   @Test
   void export_undefinedAttributeFailsStrictWide() {
-    Exporter e = Fixtures.exporter(withEntity(Entity("e", AttributeValue.of("weight", Value.number(2)))));
-    ExportException ex = assertThrows(ExportException.class, () -> e.export(
-        ExportRequest.builder("wf").layout(CsvLayouts.ANNOTATIONS).strict(true).build(),
-        ExportSink.of(new ByteArrayOutputStream())));
+    Exporter e =
+        Fixtures.exporter(withEntity(Entity("e", AttributeValue.of("weight", Value.number(2)))));
+    ExportException ex =
+        assertThrows(
+            ExportException.class,
+            () ->
+                e.export(
+                    ExportRequest.builder("wf").layout(CsvLayouts.ANNOTATIONS).strict(true).build(),
+                    ExportSink.of(new ByteArrayOutputStream())));
     assertTrue(ex.getMessage().contains("file f, entity e: attribute 'weight'"), ex.getMessage());
   }
 
   @Test
   void export_nonFiniteNumberIsLeftEmptyAndReported() throws Exception {
-    Exporter e = Fixtures.exporter(withEntity(
-        Entity("e", AttributeValue.of("severity", Value.number(Double.NaN)))));
+    Exporter e =
+        Fixtures.exporter(
+            withEntity(Entity("e", AttributeValue.of("severity", Value.number(Double.NaN)))));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ExportResult r = e.export(ExportRequest.builder("wf").build(), ExportSink.of(out));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains(",e,,severity,,\r\n"));
@@ -183,15 +217,29 @@ class ExporterTest {
 
   @Test
   void export_warningsAreCountedNotRepeated() throws Exception {
-    InMemoryRepository.Builder b = InMemoryRepository.builder()
-        .workflow("wf", "w", AttributeDefinition.of("severity", AttributeType.NUMBER))
-        .dataSource("ds", "d");
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder()
+            .workflow("wf", "w", AttributeDefinition.of("severity", AttributeType.NUMBER))
+            .dataSource("ds", "d");
     for (int i = 0; i < 5; i++) {
-      b.file("f" + i, f -> f.assessment("a", AssessmentKind.HUMAN, T, a -> a.entity(
-          Entity("e", AttributeValue.of("severity", Value.number(Double.POSITIVE_INFINITY))))));
+      b.file(
+          "f" + i,
+          f ->
+              f.assessment(
+                  "a",
+                  AssessmentKind.HUMAN,
+                  T,
+                  a ->
+                      a.entity(
+                          Entity(
+                              "e",
+                              AttributeValue.of(
+                                  "severity", Value.number(Double.POSITIVE_INFINITY))))));
     }
-    ExportResult r = Fixtures.exporter(b.build()).export(
-        ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream()));
+    ExportResult r =
+        Fixtures.exporter(b.build())
+            .export(
+                ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream()));
     assertEquals(1, r.warnings().size());
     assertEquals(5, r.warnings().get(0).occurrences());
     assertEquals("f0", r.warnings().get(0).fileId());
@@ -199,18 +247,30 @@ class ExporterTest {
 
   @Test
   void export_degenerateAndNonFinitePolygons() throws Exception {
-    InMemoryRepository repo = InMemoryRepository.builder()
-        .workflow("wf", "w").dataSource("ds", "d")
-        .file("f", f -> f.assessment("a", AssessmentKind.HUMAN, T, a -> a
-            .annotation("two", "x", Polygon.of(0, 0, 5, 5), 0.5)
-            .annotation("nan", "x", Polygon.of(0, 0, Double.NaN, 5, 1, 1), 0.5)))
-        .build();
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "w")
+            .dataSource("ds", "d")
+            .file(
+                "f",
+                f ->
+                    f.assessment(
+                        "a",
+                        AssessmentKind.HUMAN,
+                        T,
+                        a ->
+                            a.annotation("two", "x", Polygon.of(0, 0, 5, 5), 0.5)
+                                .annotation(
+                                    "nan", "x", Polygon.of(0, 0, Double.NaN, 5, 1, 1), 0.5)))
+            .build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ExportResult r = Fixtures.exporter(repo).export(ExportRequest.builder("wf").build(), ExportSink.of(out));
+    ExportResult r =
+        Fixtures.exporter(repo).export(ExportRequest.builder("wf").build(), ExportSink.of(out));
     String csv = out.toString(StandardCharsets.UTF_8);
     assertTrue(csv.contains(",two,x,location,\"POLYGON ((0 0, 5 5, 0 0))\",0.5\r\n"), csv);
     assertTrue(csv.contains(",nan,x,location,,0.5\r\n"), csv);
-    assertEquals(List.of("degenerate-polygon", "non-finite-polygon"),
+    assertEquals(
+        List.of("degenerate-polygon", "non-finite-polygon"),
         r.warnings().stream().map(ExportWarning::code).toList());
   }
 
@@ -226,10 +286,12 @@ class ExporterTest {
 
   @Test
   void export_failedPathExportLeavesNoFile(@TempDir Path dir) throws Exception {
-    Exporter e = Fixtures.exporter(withEntity(
-        Entity("e", AttributeValue.of("severity", Value.number(Double.NaN)))));
+    Exporter e =
+        Fixtures.exporter(
+            withEntity(Entity("e", AttributeValue.of("severity", Value.number(Double.NaN)))));
     Path target = dir.resolve("out.csv");
-    assertThrows(ExportException.class,
+    assertThrows(
+        ExportException.class,
         () -> e.export(ExportRequest.builder("wf").strict(true).build(), ExportSink.of(target)));
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of(), files.toList());
@@ -240,9 +302,11 @@ class ExporterTest {
   void export_failedPathExportKeepsThePreviousFile(@TempDir Path dir) throws Exception {
     Path target = dir.resolve("out.csv");
     Files.writeString(target, "previous");
-    Exporter e = Fixtures.exporter(withEntity(
-        Entity("e", AttributeValue.of("severity", Value.number(Double.NaN)))));
-    assertThrows(ExportException.class,
+    Exporter e =
+        Fixtures.exporter(
+            withEntity(Entity("e", AttributeValue.of("severity", Value.number(Double.NaN)))));
+    assertThrows(
+        ExportException.class,
         () -> e.export(ExportRequest.builder("wf").strict(true).build(), ExportSink.of(target)));
     assertEquals("previous", Files.readString(target));
   }
@@ -250,8 +314,10 @@ class ExporterTest {
   @Test
   void export_listenerSeesEveryFileWithTheTotal() throws Exception {
     List<ExportProgress> seen = new ArrayList<>();
-    exporter.export(ExportRequest.builder("wf-1").build(),
-        ExportSink.of(new ByteArrayOutputStream()), seen::add);
+    exporter.export(
+        ExportRequest.builder("wf-1").build(),
+        ExportSink.of(new ByteArrayOutputStream()),
+        seen::add);
     assertEquals(3, seen.size());
     assertEquals(3, seen.get(2).files());
     assertEquals(3, seen.get(2).totalFiles().getAsLong());
@@ -261,18 +327,24 @@ class ExporterTest {
 
   @Test
   void export_listenerExceptionFailsTheExport() {
-    ExportException e = assertThrows(ExportException.class, () -> exporter.export(
-        ExportRequest.builder("wf-1").build(), ExportSink.of(new ByteArrayOutputStream()),
-        p -> {
-          throw new IllegalStateException("boom");
-        }));
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () ->
+                exporter.export(
+                    ExportRequest.builder("wf-1").build(),
+                    ExportSink.of(new ByteArrayOutputStream()),
+                    p -> {
+                      throw new IllegalStateException("boom");
+                    }));
     assertTrue(e.getMessage().contains("listener threw after file f-1"), e.getMessage());
     assertEquals(0, golden.openStreams());
   }
 
   @Test
   void submit_completesWithTheResult(@TempDir Path dir) throws Exception {
-    ExportJob job = exporter.submit(ExportRequest.builder("wf-1").build(), ExportSink.of(dir.resolve("x.csv")));
+    ExportJob job =
+        exporter.submit(ExportRequest.builder("wf-1").build(), ExportSink.of(dir.resolve("x.csv")));
     ExportResult r = job.completion().get(30, TimeUnit.SECONDS);
     assertEquals(10, r.rows());
     assertTrue(job.isDone());
@@ -282,25 +354,31 @@ class ExporterTest {
 
   @Test
   void submit_cancelStopsAndLeavesNoFile(@TempDir Path dir) throws Exception {
-    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
     for (int i = 0; i < 100; i++) {
       b.file("f" + i, f -> f.assessment("a", AssessmentKind.HUMAN, T, a -> {}));
     }
     InMemoryRepository repo = b.build();
     ExportJob[] job = new ExportJob[1];
     java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-    ExportListener cancelAtFive = p -> {
-      try {
-        started.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      if (p.files() == 5) {
-        job[0].cancel();
-      }
-    };
-    job[0] = Fixtures.exporter(repo).submit(
-        ExportRequest.builder("wf").build(), ExportSink.of(dir.resolve("x.csv")), cancelAtFive);
+    ExportListener cancelAtFive =
+        p -> {
+          try {
+            started.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          if (p.files() == 5) {
+            job[0].cancel();
+          }
+        };
+    job[0] =
+        Fixtures.exporter(repo)
+            .submit(
+                ExportRequest.builder("wf").build(),
+                ExportSink.of(dir.resolve("x.csv")),
+                cancelAtFive);
     started.countDown();
     CancellationException e =
         assertThrows(CancellationException.class, () -> job[0].completion().join());
@@ -314,11 +392,15 @@ class ExporterTest {
 
   /** One file with assessments 9 and 10 at the same time, and 11 a second earlier. */
   private static InMemoryRepository tiedAssessments() {
-    return InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d")
-        .file("f", f -> f
-            .assessment("10", AssessmentKind.HUMAN, T, a -> {})
-            .assessment("9", AssessmentKind.HUMAN, T, a -> {})
-            .assessment("11", AssessmentKind.HUMAN, T.minusSeconds(1), a -> {}))
+    return InMemoryRepository.builder()
+        .workflow("wf", "w")
+        .dataSource("ds", "d")
+        .file(
+            "f",
+            f ->
+                f.assessment("10", AssessmentKind.HUMAN, T, a -> {})
+                    .assessment("9", AssessmentKind.HUMAN, T, a -> {})
+                    .assessment("11", AssessmentKind.HUMAN, T.minusSeconds(1), a -> {}))
         .build();
   }
 
@@ -341,22 +423,45 @@ class ExporterTest {
   @Test
   void export_unansweredValueIsAnEmptyCellAndReadsBackFromABundle(@TempDir Path dir)
       throws Exception {
-    InMemoryRepository repo = InMemoryRepository.builder()
-        .workflow("wf", "w", AttributeDefinition.of("severity", AttributeType.NUMBER))
-        .dataSource("ds", "d")
-        .file("f", f -> f.externalId("x").fileName("a.jpg")
-            .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH, a -> a.fileLevel("e", "dent",
-                AttributeValue.of("severity", Value.unanswered(AttributeType.NUMBER), 0.4))))
-        .build();
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "w", AttributeDefinition.of("severity", AttributeType.NUMBER))
+            .dataSource("ds", "d")
+            .file(
+                "f",
+                f ->
+                    f.externalId("x")
+                        .fileName("a.jpg")
+                        .assessment(
+                            "a",
+                            AssessmentKind.HUMAN,
+                            Instant.EPOCH,
+                            a ->
+                                a.fileLevel(
+                                    "e",
+                                    "dent",
+                                    AttributeValue.of(
+                                        "severity", Value.unanswered(AttributeType.NUMBER), 0.4))))
+            .build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Exporter.builder().repository(repo).build()
+    Exporter.builder()
+        .repository(repo)
+        .build()
         .export(ExportRequest.builder("wf").build(), ExportSink.of(out));
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\r\n");
     assertTrue(lines[1].endsWith(",e,dent,severity,,0.4"), lines[1]);
     dev.assessment.export.core.bundle.Bundle.write(repo, "wf", dir);
     InMemoryRepository back = dev.assessment.export.core.bundle.Bundle.read(dir);
-    assertEquals(Value.unanswered(AttributeType.NUMBER),
-        back.contents("wf").get(0).assessments().get(0).entities().get(0).attributes().get(0)
+    assertEquals(
+        Value.unanswered(AttributeType.NUMBER),
+        back.contents("wf")
+            .get(0)
+            .assessments()
+            .get(0)
+            .entities()
+            .get(0)
+            .attributes()
+            .get(0)
             .value());
   }
 }

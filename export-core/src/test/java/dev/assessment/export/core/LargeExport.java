@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import dev.assessment.export.spi.AssessedFile;
@@ -25,17 +40,20 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
- * A generated workflow that is produced as it is streamed, never held: 8 long-layout rows per
- * file. Run as a program with a capped heap by {@link MemoryTest}.
+ * A generated workflow that is produced as it is streamed, never held: 8 long-layout rows per file.
+ * Run as a program with a capped heap by {@link MemoryTest}.
  */
 final class LargeExport implements WorkflowRepository, AssessmentRepository {
   static final int ROWS_PER_FILE = 8;
   private static final Instant T = Instant.parse("2025-11-19T08:00:00Z");
   private static final Workflow WORKFLOW =
-      new Workflow("wf-large", "Large", List.of(
-          AttributeDefinition.of("severity", AttributeType.NUMBER),
-          AttributeDefinition.of("material", AttributeType.TEXT),
-          AttributeDefinition.of("repairable", AttributeType.BOOLEAN)));
+      new Workflow(
+          "wf-large",
+          "Large",
+          List.of(
+              AttributeDefinition.of("severity", AttributeType.NUMBER),
+              AttributeDefinition.of("material", AttributeType.TEXT),
+              AttributeDefinition.of("repairable", AttributeType.BOOLEAN)));
   private final long files;
 
   LargeExport(long files) {
@@ -73,17 +91,36 @@ final class LargeExport implements WorkflowRepository, AssessmentRepository {
   }
 
   private static AssessedFile file(long i) {
-    MediaFile file = new MediaFile("f-" + i, WORKFLOW.id(), String.format("%012d", i),
-        "IMG_" + i + ".jpg", "image/jpeg", "ds-1", "o-1");
+    MediaFile file =
+        new MediaFile(
+            "f-" + i,
+            WORKFLOW.id(),
+            String.format("%012d", i),
+            "IMG_" + i + ".jpg",
+            "image/jpeg",
+            "ds-1",
+            "o-1");
     List<Entity> entities = List.of(entity("e1", i), entity("e2", i + 1));
-    return new AssessedFile(file, List.of(new Assessment("a-" + i, AssessmentKind.MACHINE,
-        "detection", "model v2", T.plusSeconds(i), entities)));
+    return new AssessedFile(
+        file,
+        List.of(
+            new Assessment(
+                "a-" + i,
+                AssessmentKind.MACHINE,
+                "detection",
+                "model v2",
+                T.plusSeconds(i),
+                entities)));
   }
 
   private static Entity entity(String id, long i) {
     double x = (i % 1000) + 0.5;
-    return Entity.annotation(id, "dent", Polygon.of(x, 10, x + 40, 10, x + 40, 60.25, x, 60.25),
-        0.875, List.of(
+    return Entity.annotation(
+        id,
+        "dent",
+        Polygon.of(x, 10, x + 40, 10, x + 40, 60.25, x, 60.25),
+        0.875,
+        List.of(
             AttributeValue.of("severity", Value.number(i % 5), 0.5),
             AttributeValue.of("material", Value.text("tile, red"), 0.25),
             AttributeValue.of("repairable", Value.bool(i % 2 == 0))));
@@ -100,8 +137,10 @@ final class LargeExport implements WorkflowRepository, AssessmentRepository {
     long rows = Long.parseLong(args[0]);
     LargeExport repo = new LargeExport(rows / ROWS_PER_FILE);
     Exporter exporter = Exporter.builder().repository(repo).build();
-    ExportResult result = exporter.export(
-        ExportRequest.builder(WORKFLOW.id()).build(), ExportSink.of(OutputStream.nullOutputStream()));
+    ExportResult result =
+        exporter.export(
+            ExportRequest.builder(WORKFLOW.id()).build(),
+            ExportSink.of(OutputStream.nullOutputStream()));
     long peak = 0;
     for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == java.lang.management.MemoryType.HEAP) {

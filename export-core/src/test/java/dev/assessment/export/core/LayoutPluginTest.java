@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -144,7 +159,9 @@ class LayoutPluginTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, b::build);
     assertEquals(
         "layout file-ids is served by two providers added with layoutProvider(…): "
-            + FileIdsLayout.class.getName() + " and " + FileIdsLayout.Twin.class.getName()
+            + FileIdsLayout.class.getName()
+            + " and "
+            + FileIdsLayout.Twin.class.getName()
             + "; remove one of them from the class path",
         e.getMessage());
   }
@@ -175,7 +192,8 @@ class LayoutPluginTest {
     try (URLClassLoader loader = services(dir, FileIdsLayout.Impostor.class.getName())) {
       Exporter.Builder b = Exporter.builder().repository(repository).classLoader(loader);
       IllegalStateException e = assertThrows(IllegalStateException.class, b::build);
-      assertTrue(e.getMessage().startsWith("layout attribute-values is served twice"), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("layout attribute-values is served twice"), e.getMessage());
     }
   }
 
@@ -193,12 +211,14 @@ class LayoutPluginTest {
 
   @Test
   void docs_showTheCompiledPlugin() throws Exception {
-    String source = Files.readString(
-        Path.of("src/test/java/dev/assessment/export/core/FileIdsLayout.java"),
-        StandardCharsets.UTF_8);
-    String snippet = source.substring(
-        source.indexOf("// layouts.md:start\n") + "// layouts.md:start\n".length(),
-        source.indexOf("// layouts.md:end"));
+    String source =
+        Files.readString(
+            Path.of("src/test/java/dev/assessment/export/core/FileIdsLayout.java"),
+            StandardCharsets.UTF_8);
+    String snippet =
+        source.substring(
+            source.indexOf("// layouts.md:start\n") + "// layouts.md:start\n".length(),
+            source.indexOf("// layouts.md:end"));
     String guide = Files.readString(Path.of("../docs/layouts.md"), StandardCharsets.UTF_8);
     assertTrue(guide.contains(snippet), "docs/layouts.md must show:\n" + snippet);
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import dev.assessment.export.spi.AssessedFile;
@@ -25,17 +40,56 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
 /**
- * Generated workflows for the properties: awkward text (delimiters, quotes, CR/LF, empty,
- * non-BMP, leading formula characters, apostrophes), huge and tiny numbers, time ties, entities
- * with and without locations, assessments without entities, files never assessed.
+ * Generated workflows for the properties: awkward text (delimiters, quotes, CR/LF, empty, non-BMP,
+ * leading formula characters, apostrophes), huge and tiny numbers, time ties, entities with and
+ * without locations, assessments without entities, files never assessed.
  */
 final class Models {
   private static final List<String> TOKENS =
-      List.of(",", "\"", "\r\n", "\n", "\r", "=", "+", "-", "@", "\t", "'", " ", "😀", "東京",
-          "é", "a", "Z", "0", "9", ";", "label", "location", "POLYGON", "[", "]", "\\", "\u0001");
+      List.of(
+          ",",
+          "\"",
+          "\r\n",
+          "\n",
+          "\r",
+          "=",
+          "+",
+          "-",
+          "@",
+          "\t",
+          "'",
+          " ",
+          "😀",
+          "東京",
+          "é",
+          "a",
+          "Z",
+          "0",
+          "9",
+          ";",
+          "label",
+          "location",
+          "POLYGON",
+          "[",
+          "]",
+          "\\",
+          "\u0001");
   private static final double[] NUMBERS = {
-    0, 1, -1, 0.1, -2.5, 1e-300, -1e300, Double.MIN_VALUE, Double.MAX_VALUE, 123456789.123,
-    1e15, 1e16, 0.1 + 0.2, 4.35, 100
+    0,
+    1,
+    -1,
+    0.1,
+    -2.5,
+    1e-300,
+    -1e300,
+    Double.MIN_VALUE,
+    Double.MAX_VALUE,
+    123456789.123,
+    1e15,
+    1e16,
+    0.1 + 0.2,
+    4.35,
+    100
   };
 
   /** A generated workflow with everything needed to build a repository and compare. */
@@ -88,7 +142,10 @@ final class Models {
     List<AttributeDefinition> defs = new ArrayList<>();
     int nAttributes = r.nextInt(6);
     for (int i = 0; i < nAttributes; i++) {
-      String name = r.nextInt(4) == 0 ? pick(r, List.of("label", "location", "value", "confidence", "entity_id")) : text(r);
+      String name =
+          r.nextInt(4) == 0
+              ? pick(r, List.of("label", "location", "value", "confidence", "entity_id"))
+              : text(r);
       if (name.isEmpty() || defs.stream().anyMatch(d -> d.name().equals(name))) {
         continue;
       }
@@ -112,9 +169,15 @@ final class Models {
       String fileId = id(r, "f") + "#" + i;
       MediaFile file =
           new MediaFile(
-              fileId, wfId, text(r), text(r), r.nextBoolean() ? null : "image/jpeg",
+              fileId,
+              wfId,
+              text(r),
+              text(r),
+              r.nextBoolean() ? null : "image/jpeg",
               sources.get(r.nextInt(sources.size())).id(),
-              orders.isEmpty() || r.nextBoolean() ? null : orders.get(r.nextInt(orders.size())).id());
+              orders.isEmpty() || r.nextBoolean()
+                  ? null
+                  : orders.get(r.nextInt(orders.size())).id());
       List<Assessment> assessments = new ArrayList<>();
       int nAssessments = r.nextInt(4);
       for (int a = 0; a < nAssessments; a++) {
@@ -125,8 +188,12 @@ final class Models {
         }
         assessments.add(
             new Assessment(
-                a + id(r, "a"), r.nextBoolean() ? AssessmentKind.HUMAN : AssessmentKind.MACHINE,
-                text(r), text(r), Instant.EPOCH.plusSeconds(r.nextInt(3) * 3600L)
+                a + id(r, "a"),
+                r.nextBoolean() ? AssessmentKind.HUMAN : AssessmentKind.MACHINE,
+                text(r),
+                text(r),
+                Instant.EPOCH
+                    .plusSeconds(r.nextInt(3) * 3600L)
                     .plusNanos(r.nextInt(4) == 0 ? 250_000_000L : 0),
                 entities));
       }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,12 +35,14 @@ class ReadmeTest {
   static ExportResult exportLatest(Path bundle, Path target) throws IOException {
     InMemoryRepository repository = Bundle.read(bundle);
     Exporter exporter = Exporter.builder().repository(repository).build();
-    ExportRequest request = ExportRequest.builder(repository.workflows().get(0).id())
-        .layout(CsvLayouts.ATTRIBUTE_VALUES)
-        .scope(AssessmentScope.LATEST)
-        .build();
+    ExportRequest request =
+        ExportRequest.builder(repository.workflows().get(0).id())
+            .layout(CsvLayouts.ATTRIBUTE_VALUES)
+            .scope(AssessmentScope.LATEST)
+            .build();
     return exporter.export(request, ExportSink.of(target));
   }
+
   // README:end
 
   @Test
@@ -39,11 +56,14 @@ class ReadmeTest {
 
   @Test
   void readme_showsTheCompiledExample() throws Exception {
-    String source = Files.readString(
-        Path.of("src/test/java/dev/assessment/export/core/ReadmeTest.java"), StandardCharsets.UTF_8);
-    String snippet = source.substring(
-        source.indexOf("// README:start\n") + "// README:start\n".length(),
-        source.indexOf("  // README:end"));
+    String source =
+        Files.readString(
+            Path.of("src/test/java/dev/assessment/export/core/ReadmeTest.java"),
+            StandardCharsets.UTF_8);
+    String snippet =
+        source.substring(
+            source.indexOf("// README:start\n") + "// README:start\n".length(),
+            source.indexOf("  // README:end"));
     StringBuilder unindented = new StringBuilder();
     for (String line : snippet.split("\n")) {
       unindented.append(line.startsWith("  ") ? line.substring(2) : line).append('\n');

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,12 +53,20 @@ class ShardProperties {
 
   @Property(tries = 80)
   void mergedCsvParts_equalTheWholeExport(
-      @ForAll("models") Model model, @ForAll @IntRange(min = 1, max = 16) int n, @ForAll boolean bom,
-      @ForAll AssessmentScope scope, @ForAll boolean wide) throws Exception {
+      @ForAll("models") Model model,
+      @ForAll @IntRange(min = 1, max = 16) int n,
+      @ForAll boolean bom,
+      @ForAll AssessmentScope scope,
+      @ForAll boolean wide)
+      throws Exception {
     InMemoryRepository repo = model.repository();
     Exporter exporter = Fixtures.exporter(repo);
-    ExportRequest whole = ExportRequest.builder(model.workflow().id()).bom(bom).scope(scope)
-        .layout(wide ? CsvLayouts.ANNOTATIONS : CsvLayouts.ATTRIBUTE_VALUES).build();
+    ExportRequest whole =
+        ExportRequest.builder(model.workflow().id())
+            .bom(bom)
+            .scope(scope)
+            .layout(wide ? CsvLayouts.ANNOTATIONS : CsvLayouts.ATTRIBUTE_VALUES)
+            .build();
     byte[] expected = Fixtures.export(exporter, whole);
     Path dir = Files.createTempDirectory("parts");
     try {
@@ -51,13 +74,15 @@ class ShardProperties {
       long files = 0;
       for (int i = n - 1; i >= 0; i--) {
         Path part = dir.resolve("part-" + i + ".csv");
-        files += exporter.export(whole.toBuilder().shard(i, n).build(), ExportSink.of(part)).files();
+        files +=
+            exporter.export(whole.toBuilder().shard(i, n).build(), ExportSink.of(part)).files();
         parts.add(part);
       }
       ByteArrayOutputStream merged = new ByteArrayOutputStream();
       Parts.mergeCsv(parts, merged);
       assertArrayEquals(expected, merged.toByteArray());
-      assertEquals(exporter.export(whole, ExportSink.of(new ByteArrayOutputStream())).files(), files);
+      assertEquals(
+          exporter.export(whole, ExportSink.of(new ByteArrayOutputStream())).files(), files);
     } finally {
       delete(dir);
     }
@@ -65,7 +90,8 @@ class ShardProperties {
   }
 
   @Property(tries = 100)
-  void shards_partitionTheFilesInOrder(@ForAll("models") Model model, @ForAll @IntRange(min = 1, max = 16) int n) {
+  void shards_partitionTheFilesInOrder(
+      @ForAll("models") Model model, @ForAll @IntRange(min = 1, max = 16) int n) {
     List<String> all = model.files().stream().map(f -> f.file().id()).toList();
     List<String> joined = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -83,9 +109,14 @@ class ShardProperties {
     Exporter exporter = Fixtures.exporter(repo);
     Path a = part(exporter, dir, ExportRequest.builder("wf-1").shard(0, 2).build(), "a");
     Path b = part(exporter, dir, ExportRequest.builder("wf-1").bom(true).shard(1, 2).build(), "b");
-    ExportException e = assertThrows(ExportException.class, () -> Parts.mergeCsv(List.of(a, b), new ByteArrayOutputStream()));
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () -> Parts.mergeCsv(List.of(a, b), new ByteArrayOutputStream()));
     assertTrue(e.getMessage().contains("does not belong with"), e.getMessage());
-    assertTrue(e.getMessage().contains(b.toString()) || e.getMessage().contains(a.toString()), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(b.toString()) || e.getMessage().contains(a.toString()),
+        e.getMessage());
   }
 
   @Test
@@ -93,8 +124,13 @@ class ShardProperties {
     Exporter exporter = Fixtures.exporter(Fixtures.golden());
     Path a = part(exporter, dir, ExportRequest.builder("wf-1").shard(0, 3).build(), "a");
     Path c = part(exporter, dir, ExportRequest.builder("wf-1").shard(2, 3).build(), "c");
-    ExportException e = assertThrows(ExportException.class, () -> Parts.mergeCsv(List.of(a, c), new ByteArrayOutputStream()));
-    assertEquals("shard(s) [1] of 3 are missing: export them with shard(index, 3) and merge every part", e.getMessage());
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () -> Parts.mergeCsv(List.of(a, c), new ByteArrayOutputStream()));
+    assertEquals(
+        "shard(s) [1] of 3 are missing: export them with shard(index, 3) and merge every part",
+        e.getMessage());
   }
 
   @Test
@@ -102,15 +138,22 @@ class ShardProperties {
     Exporter exporter = Fixtures.exporter(Fixtures.golden());
     Path a = part(exporter, dir, ExportRequest.builder("wf-1").shard(0, 2).build(), "a");
     Path b = part(exporter, dir, ExportRequest.builder("wf-1").shard(0, 2).build(), "b");
-    ExportException e = assertThrows(ExportException.class, () -> Parts.mergeCsv(List.of(a, b), new ByteArrayOutputStream()));
-    assertTrue(e.getMessage().startsWith("parts " + a + " and " + b + " are both shard 0 of 2"), e.getMessage());
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () -> Parts.mergeCsv(List.of(a, b), new ByteArrayOutputStream()));
+    assertTrue(
+        e.getMessage().startsWith("parts " + a + " and " + b + " are both shard 0 of 2"),
+        e.getMessage());
   }
 
   @Test
   void merge_refusesAWholeExport(@TempDir Path dir) throws Exception {
     Exporter exporter = Fixtures.exporter(Fixtures.golden());
     Path a = part(exporter, dir, ExportRequest.builder("wf-1").build(), "a");
-    ExportException e = assertThrows(ExportException.class, () -> Parts.mergeCsv(List.of(a), new ByteArrayOutputStream()));
+    ExportException e =
+        assertThrows(
+            ExportException.class, () -> Parts.mergeCsv(List.of(a), new ByteArrayOutputStream()));
     assertTrue(e.getMessage().contains("is not a part of a sharded export"), e.getMessage());
   }
 
@@ -123,25 +166,29 @@ class ShardProperties {
   @Test
   void shard_totalCountedWhenTheRepositoryCannotCount() throws Exception {
     InMemoryRepository repo = Fixtures.golden();
-    dev.assessment.export.spi.AssessmentRepository uncounted = new dev.assessment.export.spi.AssessmentRepository() {
-      @Override
-      public Stream<AssessedFile> assessedFiles(FileQuery query) {
-        return repo.assessedFiles(query);
-      }
+    dev.assessment.export.spi.AssessmentRepository uncounted =
+        new dev.assessment.export.spi.AssessmentRepository() {
+          @Override
+          public Stream<AssessedFile> assessedFiles(FileQuery query) {
+            return repo.assessedFiles(query);
+          }
 
-      @Override
-      public Stream<MediaFile> files(FileQuery query) {
-        return repo.files(query);
-      }
-    };
+          @Override
+          public Stream<MediaFile> files(FileQuery query) {
+            return repo.files(query);
+          }
+        };
     Exporter exporter = Exporter.builder().workflows(repo).assessments(uncounted).build();
-    ExportResult r = exporter.export(ExportRequest.builder("wf-1").shard(0, 3).build(),
-        ExportSink.of(new ByteArrayOutputStream()));
+    ExportResult r =
+        exporter.export(
+            ExportRequest.builder("wf-1").shard(0, 3).build(),
+            ExportSink.of(new ByteArrayOutputStream()));
     assertEquals(1, r.files(), "the first of three shards of three files holds f-1");
     assertEquals(0, repo.openStreams());
   }
 
-  private static Path part(Exporter exporter, Path dir, ExportRequest request, String name) throws Exception {
+  private static Path part(Exporter exporter, Path dir, ExportRequest request, String name)
+      throws Exception {
     Path p = dir.resolve(name);
     exporter.export(request, ExportSink.of(p));
     return p;

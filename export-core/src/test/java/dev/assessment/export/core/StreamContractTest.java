@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,9 +72,12 @@ class StreamContractTest {
   @Test
   void export_closesTheStreamOnSuccess() throws Exception {
     when(assessments.assessedFiles(any())).thenReturn(files(3, -1));
-    exporter.export(ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream()));
+    exporter.export(
+        ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream()));
     verify(closed, times(1)).run();
-    verify(assessments, times(1)).assessedFiles(FileQuery.builder("wf").scope(dev.assessment.export.spi.AssessmentScope.ALL).build());
+    verify(assessments, times(1))
+        .assessedFiles(
+            FileQuery.builder("wf").scope(dev.assessment.export.spi.AssessmentScope.ALL).build());
     verify(assessments, atMost(1)).countFiles(any());
     assertEquals(3, pulled.get());
   }
@@ -67,10 +85,17 @@ class StreamContractTest {
   @Test
   void export_closesTheStreamWhenTheRepositoryThrowsMidStream() throws Exception {
     when(assessments.assessedFiles(any())).thenReturn(files(5, 2));
-    ExportException e = assertThrows(ExportException.class, () -> exporter.export(
-        ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream())));
-    assertTrue(e.getMessage().startsWith(
-        "the repository failed streaming the files of workflow wf, after file f1:"), e.getMessage());
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () ->
+                exporter.export(
+                    ExportRequest.builder("wf").build(),
+                    ExportSink.of(new ByteArrayOutputStream())));
+    assertTrue(
+        e.getMessage()
+            .startsWith("the repository failed streaming the files of workflow wf, after file f1:"),
+        e.getMessage());
     assertTrue(e.getCause() instanceof IllegalStateException);
     verify(closed, times(1)).run();
   }
@@ -78,39 +103,59 @@ class StreamContractTest {
   @Test
   void export_closesTheStreamWhenTheRepositoryFailsToOpen() throws Exception {
     when(assessments.assessedFiles(any())).thenThrow(new IllegalStateException("db down"));
-    ExportException e = assertThrows(ExportException.class, () -> exporter.export(
-        ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream())));
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () ->
+                exporter.export(
+                    ExportRequest.builder("wf").build(),
+                    ExportSink.of(new ByteArrayOutputStream())));
     assertTrue(e.getMessage().contains("db down"), e.getMessage());
   }
 
   @Test
   void export_wrapsACheckedRepositoryExceptionOnce() throws Exception {
     when(assessments.assessedFiles(any())).thenThrow(new java.sql.SQLException("relation missing"));
-    ExportException e = assertThrows(ExportException.class, () -> exporter.export(
-        ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream())));
-    assertTrue(e.getMessage().startsWith(
-        "the repository failed opening the files of workflow wf: java.sql.SQLException: relation"
-            + " missing"), e.getMessage());
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () ->
+                exporter.export(
+                    ExportRequest.builder("wf").build(),
+                    ExportSink.of(new ByteArrayOutputStream())));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "the repository failed opening the files of workflow wf: java.sql.SQLException: relation"
+                    + " missing"),
+        e.getMessage());
     assertTrue(e.getCause() instanceof java.sql.SQLException, String.valueOf(e.getCause()));
   }
 
   @Test
   void export_wrapsAFailingLazyOrderList() throws Exception {
-    List<dev.assessment.export.spi.WorkflowOrder> lazy = new java.util.AbstractList<>() {
-      @Override
-      public dev.assessment.export.spi.WorkflowOrder get(int index) {
-        throw new java.io.UncheckedIOException(new IOException("cursor closed"));
-      }
+    List<dev.assessment.export.spi.WorkflowOrder> lazy =
+        new java.util.AbstractList<>() {
+          @Override
+          public dev.assessment.export.spi.WorkflowOrder get(int index) {
+            throw new java.io.UncheckedIOException(new IOException("cursor closed"));
+          }
 
-      @Override
-      public int size() {
-        return 1;
-      }
-    };
+          @Override
+          public int size() {
+            return 1;
+          }
+        };
     when(workflows.orders("wf")).thenReturn(lazy);
-    ExportException e = assertThrows(ExportException.class, () -> exporter.export(
-        ExportRequest.builder("wf").build(), ExportSink.of(new ByteArrayOutputStream())));
-    assertTrue(e.getMessage().startsWith("the repository failed reading the orders of workflow wf"),
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () ->
+                exporter.export(
+                    ExportRequest.builder("wf").build(),
+                    ExportSink.of(new ByteArrayOutputStream())));
+    assertTrue(
+        e.getMessage().startsWith("the repository failed reading the orders of workflow wf"),
         e.getMessage());
   }
 
@@ -118,11 +163,19 @@ class StreamContractTest {
   void export_closesTheStreamWhenTheSinkFails() throws Exception {
     when(assessments.assessedFiles(any())).thenReturn(files(5000, -1));
     OutputStream sink = mock(OutputStream.class);
-    doThrow(new IOException("disk full")).when(sink).write(any(byte[].class), org.mockito.ArgumentMatchers.anyInt(),
-        org.mockito.ArgumentMatchers.anyInt());
-    ExportException e = assertThrows(ExportException.class, () -> exporter.export(
-        ExportRequest.builder("wf").build(), ExportSink.of(sink)));
-    assertTrue(e.getMessage().startsWith("the sink failed during the export of workflow wf"), e.getMessage());
+    doThrow(new IOException("disk full"))
+        .when(sink)
+        .write(
+            any(byte[].class),
+            org.mockito.ArgumentMatchers.anyInt(),
+            org.mockito.ArgumentMatchers.anyInt());
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () -> exporter.export(ExportRequest.builder("wf").build(), ExportSink.of(sink)));
+    assertTrue(
+        e.getMessage().startsWith("the sink failed during the export of workflow wf"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("disk full"), e.getMessage());
     verify(closed, times(1)).run();
     assertTrue(pulled.get() < 5000, "the export went on after the sink failed: " + pulled.get());
@@ -133,17 +186,20 @@ class StreamContractTest {
     when(assessments.assessedFiles(any())).thenReturn(files(1000, -1));
     ExportJob[] job = new ExportJob[1];
     java.util.concurrent.CountDownLatch submitted = new java.util.concurrent.CountDownLatch(1);
-    job[0] = exporter.submit(ExportRequest.builder("wf").build(), ExportSink.of(dir.resolve("o.csv")),
-        p -> {
-          try {
-            submitted.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          if (p.files() == 10) {
-            job[0].cancel();
-          }
-        });
+    job[0] =
+        exporter.submit(
+            ExportRequest.builder("wf").build(),
+            ExportSink.of(dir.resolve("o.csv")),
+            p -> {
+              try {
+                submitted.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              if (p.files() == 10) {
+                job[0].cancel();
+              }
+            });
     submitted.countDown();
     assertThrows(CancellationException.class, () -> job[0].completion().join());
     assertTrue(job[0].awaitTermination(java.time.Duration.ofSeconds(10)));
@@ -159,8 +215,12 @@ class StreamContractTest {
     when(workflows.workflow("wf")).thenReturn(Optional.of(new Workflow("wf", "w", List.of())));
     when(assessments.assessedFiles(any())).thenReturn(files(3, -1));
     when(workflows.dataSources("wf")).thenReturn(List.of());
-    assertThrows(ExportException.class, () -> exporter.export(
-        ExportRequest.builder("wf").strict(true).build(), ExportSink.of(new ByteArrayOutputStream())));
+    assertThrows(
+        ExportException.class,
+        () ->
+            exporter.export(
+                ExportRequest.builder("wf").strict(true).build(),
+                ExportSink.of(new ByteArrayOutputStream())));
     verify(closed, times(1)).run();
   }
 
@@ -168,15 +228,16 @@ class StreamContractTest {
   private Stream<AssessedFile> files(int n, int failAt) {
     Instant t = Instant.parse("2025-01-01T00:00:00Z");
     return IntStream.range(0, n)
-        .mapToObj(i -> {
-          if (i == failAt) {
-            throw new IllegalStateException("connection reset");
-          }
-          pulled.incrementAndGet();
-          return new AssessedFile(
-              new MediaFile("f" + i, "wf", "x" + i, "n" + i + ".jpg", null, "ds", null),
-              List.of(new Assessment("a", AssessmentKind.HUMAN, null, null, t, List.of())));
-        })
+        .mapToObj(
+            i -> {
+              if (i == failAt) {
+                throw new IllegalStateException("connection reset");
+              }
+              pulled.incrementAndGet();
+              return new AssessedFile(
+                  new MediaFile("f" + i, "wf", "x" + i, "n" + i + ".jpg", null, "ds", null),
+                  List.of(new Assessment("a", AssessmentKind.HUMAN, null, null, t, List.of())));
+            })
         .onClose(closed);
   }
 }

@@ -1,8 +1,23 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.datasets;
 
 import dev.assessment.export.core.ExportRequest;
-import dev.assessment.export.core.layout.Fields;
 import dev.assessment.export.core.layout.FieldOptions;
+import dev.assessment.export.core.layout.Fields;
 
 /**
  * The options of the dataset layouts. Immutable; built by {@link #builder()}; a request without
@@ -49,8 +64,8 @@ public final class DatasetOptions extends FieldOptions<DatasetOptions> {
 
   /**
    * Tells whether the images are packed beside the annotations (default true); without them the
-   * archive holds the annotations alone, whose file names still name the images as the files
-   * layout does.
+   * archive holds the annotations alone, whose file names still name the images as the files layout
+   * does.
    *
    * @return true to pack the images
    */

@@ -1,8 +1,23 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging;
 
 import dev.assessment.export.core.ExportRequest;
-import dev.assessment.export.core.layout.Fields;
 import dev.assessment.export.core.layout.FieldOptions;
+import dev.assessment.export.core.layout.Fields;
 
 /**
  * The options and limits of the archive layouts ({@link ArchiveLayouts#FILES} and {@link
@@ -33,10 +48,13 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
 
   /** The default limit of an entry name's length: {@value} bytes of UTF-8. */
   public static final int DEFAULT_MAX_ENTRY_NAME_BYTES = 200;
+
   /** The default number of files read ahead of the one being written: {@value}. */
   public static final int DEFAULT_READ_AHEAD = 4;
+
   /** The default JPEG quality of annotated images: {@value}. */
   public static final float DEFAULT_JPEG_QUALITY = 0.9f;
+
   /** The default limit of an image's declared pixels: {@value} (100 megapixels). */
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
@@ -164,8 +182,8 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
   }
 
   /**
-   * Returns the longest edge of annotated images, in pixels, or 0 to keep their size (the
-   * default). Larger images are subsampled while they are decoded, and their polygons scaled.
+   * Returns the longest edge of annotated images, in pixels, or 0 to keep their size (the default).
+   * Larger images are subsampled while they are decoded, and their polygons scaled.
    *
    * @return the limit, or 0
    */
@@ -192,8 +210,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
   }
 
   /**
-   * Tells whether each annotated polygon gets a label with its name and confidence (default
-   * true).
+   * Tells whether each annotated polygon gets a label with its name and confidence (default true).
    *
    * @return true to draw labels
    */

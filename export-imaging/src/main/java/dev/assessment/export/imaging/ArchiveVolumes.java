@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging;
 
 import dev.assessment.export.imaging.internal.ArchiveCopy;
@@ -21,8 +36,8 @@ public final class ArchiveVolumes {
    * @param dir the folder to write the volumes into
    * @param base the volumes' name before {@code -001.zip}
    * @param maxEntries the most entries a volume holds, manifest not counted; at least 1
-   * @param maxBytes the most bytes a volume's entries take; a single entry larger than this gets
-   *     a volume of its own
+   * @param maxBytes the most bytes a volume's entries take; a single entry larger than this gets a
+   *     volume of its own
    * @return the volumes written, in order
    * @throws IllegalArgumentException if a cap is less than 1
    * @throws IOException if the archive cannot be read or a volume written
@@ -31,7 +46,10 @@ public final class ArchiveVolumes {
       throws IOException {
     if (maxEntries < 1 || maxBytes < 1) {
       throw new IllegalArgumentException(
-          "volumes hold at least one entry and one byte: maxEntries " + maxEntries + ", maxBytes " + maxBytes);
+          "volumes hold at least one entry and one byte: maxEntries "
+              + maxEntries
+              + ", maxBytes "
+              + maxBytes);
     }
     return ArchiveCopy.split(archive, dir, base, maxEntries, maxBytes);
   }

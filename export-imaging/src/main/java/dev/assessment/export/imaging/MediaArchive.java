@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging;
 
 import dev.assessment.export.core.layout.ExportContext;
@@ -17,9 +32,9 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * A ZIP archive for layouts of other modules that pack a workflow's original files beside
- * entries of their own, as the files layout does: the same entry names, the same read-ahead, the
- * same STORED or DEFLATED choice, fixed entry times, Zip64 as needed. Used on the export's thread.
+ * A ZIP archive for layouts of other modules that pack a workflow's original files beside entries
+ * of their own, as the files layout does: the same entry names, the same read-ahead, the same
+ * STORED or DEFLATED choice, fixed entry times, Zip64 as needed. Used on the export's thread.
  *
  * <pre>{@code
  * try (MediaArchive archive = MediaArchive.open(context, out);
@@ -94,13 +109,15 @@ public final class MediaArchive implements AutoCloseable {
   public void forEach(Stream<AssessedFile> files, Handler handler) throws IOException {
     Objects.requireNonNull(files, "files");
     Objects.requireNonNull(handler, "handler");
-    archive.forEach(files, false, (file, name, content) ->
-        handler.accept(new Media(archive.zip(), file, name, content)));
+    archive.forEach(
+        files,
+        false,
+        (file, name, content) -> handler.accept(new Media(archive.zip(), file, name, content)));
   }
 
   /**
-   * Adds an entry of the layout's own, DEFLATED. The content is spooled (to a temporary file
-   * past 1 MiB) so that its size and CRC go in the entry's header, as for every other entry.
+   * Adds an entry of the layout's own, DEFLATED. The content is spooled (to a temporary file past 1
+   * MiB) so that its size and CRC go in the entry's header, as for every other entry.
    *
    * @param name the entry's name, e.g. {@code annotations/instances.json}
    * @param writer writes the content
@@ -111,12 +128,13 @@ public final class MediaArchive implements AutoCloseable {
     Objects.requireNonNull(writer, "writer");
     CRC32 crc = new CRC32();
     try (Spool spool = new Spool(1 << 20)) {
-      OutputStream shielded = new CheckedOutputStream(spool, crc) {
-        @Override
-        public void close() throws IOException {
-          flush();
-        }
-      };
+      OutputStream shielded =
+          new CheckedOutputStream(spool, crc) {
+            @Override
+            public void close() throws IOException {
+              flush();
+            }
+          };
       writer.writeTo(shielded);
       shielded.flush();
       spool.finishWriting();
@@ -188,8 +206,8 @@ public final class MediaArchive implements AutoCloseable {
     /**
      * Returns the size of the image as displayed (after EXIF orientation), read from its header.
      *
-     * @return the size, or empty when the content is not an image this library reads, or could
-     *     not be read
+     * @return the size, or empty when the content is not an image this library reads, or could not
+     *     be read
      * @throws IOException if the spooled content cannot be read again
      */
     public Optional<ImageSize> imageSize() throws IOException {

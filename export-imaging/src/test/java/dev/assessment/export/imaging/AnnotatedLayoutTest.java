@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -6,14 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportResult;
 import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.ExportWarning;
 import dev.assessment.export.core.Exporter;
-import dev.assessment.export.core.Layout;
 import dev.assessment.export.imaging.internal.Palette;
 import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.AssessmentKind;
@@ -37,7 +50,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,18 +61,24 @@ class AnnotatedLayoutTest {
   private static final Polygon SQUARE = Polygon.of(100, 100, 300, 100, 300, 300, 100, 300);
 
   /** A repository of one order whose files are given as content and a polygon each. */
-  private static InMemoryRepository order(Map<String, byte[]> contents, Map<String, Polygon> polygons) {
-    InMemoryRepository.Builder b = InMemoryRepository.builder()
-        .workflow("wf", "w").dataSource("ds", "d").order("o", "order");
+  private static InMemoryRepository order(
+      Map<String, byte[]> contents, Map<String, Polygon> polygons) {
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d").order("o", "order");
     for (Map.Entry<String, byte[]> e : contents.entrySet()) {
       String name = e.getKey();
       Polygon p = polygons.get(name);
-      b.file(name.substring(0, name.indexOf('.')), f -> {
-        f.externalId(name.substring(0, name.indexOf('.'))).fileName(name).orderId("o").content(e.getValue());
-        if (p != null) {
-          f.assessment("a", AssessmentKind.HUMAN, T, a -> a.annotation("e", "dent", p, null));
-        }
-      });
+      b.file(
+          name.substring(0, name.indexOf('.')),
+          f -> {
+            f.externalId(name.substring(0, name.indexOf('.')))
+                .fileName(name)
+                .orderId("o")
+                .content(e.getValue());
+            if (p != null) {
+              f.assessment("a", AssessmentKind.HUMAN, T, a -> a.annotation("e", "dent", p, null));
+            }
+          });
     }
     return b.build();
   }
@@ -69,7 +87,8 @@ class AnnotatedLayoutTest {
     return ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o");
   }
 
-  private static Map<String, byte[]> export(InMemoryRepository repo, ExportRequest request) throws Exception {
+  private static Map<String, byte[]> export(InMemoryRepository repo, ExportRequest request)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Exporter.builder().repository(repo).build().export(request, ExportSink.of(out));
     return entries(out.toByteArray());
@@ -87,23 +106,32 @@ class AnnotatedLayoutTest {
 
   @Test
   void layouts_annotatedIsFoundThroughServiceLoader() {
-    assertTrue(Exporter.builder().repository(order(Map.of(), Map.of())).build().layouts()
-        .contains(ArchiveLayouts.ANNOTATED_FILES));
+    assertTrue(
+        Exporter.builder()
+            .repository(order(Map.of(), Map.of()))
+            .build()
+            .layouts()
+            .contains(ArchiveLayouts.ANNOTATED_FILES));
   }
 
   @Test
   void png_outlineTakesTheLabelColourAndTheRestStays() throws Exception {
-    InMemoryRepository repo = order(Map.of("p.png", Images.png(Images.solid(600, 400, GREY))),
-        Map.of("p.png", SQUARE));
+    InMemoryRepository repo =
+        order(Map.of("p.png", Images.png(Images.solid(600, 400, GREY))), Map.of("p.png", SQUARE));
     BufferedImage out = Images.read(export(repo, annotated().build()).get("p_order_1.png"));
     Color dent = Palette.colourOf("dent");
     assertEquals(600, out.getWidth());
     for (int[] xy : new int[][] {{200, 300}, {200, 299}, {300, 200}, {299, 250}, {100, 200}}) {
-      assertEquals(dent.getRGB(), out.getRGB(xy[0], xy[1]) | 0xFF000000,
+      assertEquals(
+          dent.getRGB(),
+          out.getRGB(xy[0], xy[1]) | 0xFF000000,
           "outline at " + xy[0] + "," + xy[1] + " is " + Images.describe(out.getRGB(xy[0], xy[1])));
     }
     for (int[] xy : new int[][] {{200, 200}, {550, 350}, {20, 380}, {500, 50}}) {
-      assertEquals(GREY.getRGB(), out.getRGB(xy[0], xy[1]) | 0xFF000000, "untouched at " + xy[0] + "," + xy[1]);
+      assertEquals(
+          GREY.getRGB(),
+          out.getRGB(xy[0], xy[1]) | 0xFF000000,
+          "untouched at " + xy[0] + "," + xy[1]);
     }
   }
 
@@ -111,11 +139,26 @@ class AnnotatedLayoutTest {
   private static InMemoryRepository twiceAssessed(int w, int h, Polygon polygon) throws Exception {
     byte[] png = Images.png(Images.solid(w, h, GREY));
     return InMemoryRepository.builder()
-        .workflow("wf", "w").dataSource("ds", "d").order("o", "order")
-        .file("p", f -> f.externalId("p").fileName("p.png").orderId("o").content(png)
-            .assessment("a1", AssessmentKind.MACHINE, T, a -> a.annotation("e", "dent", polygon, 0.5))
-            .assessment("a2", AssessmentKind.HUMAN, T.plusSeconds(60),
-                a -> a.annotation("e", "dent", polygon, 0.9)))
+        .workflow("wf", "w")
+        .dataSource("ds", "d")
+        .order("o", "order")
+        .file(
+            "p",
+            f ->
+                f.externalId("p")
+                    .fileName("p.png")
+                    .orderId("o")
+                    .content(png)
+                    .assessment(
+                        "a1",
+                        AssessmentKind.MACHINE,
+                        T,
+                        a -> a.annotation("e", "dent", polygon, 0.5))
+                    .assessment(
+                        "a2",
+                        AssessmentKind.HUMAN,
+                        T.plusSeconds(60),
+                        a -> a.annotation("e", "dent", polygon, 0.9)))
         .build();
   }
 
@@ -135,9 +178,14 @@ class AnnotatedLayoutTest {
   void labelsAndLegend_canBeTurnedOff() throws Exception {
     InMemoryRepository repo = twiceAssessed(600, 400, SQUARE);
     BufferedImage on = Images.read(export(repo, annotated().build()).get("p_order_1.png"));
-    BufferedImage off = Images.read(export(repo, annotated()
-        .option(ArchiveOptions.builder().labels(false).legend(false).build()).build())
-        .get("p_order_1.png"));
+    BufferedImage off =
+        Images.read(
+            export(
+                    repo,
+                    annotated()
+                        .option(ArchiveOptions.builder().labels(false).legend(false).build())
+                        .build())
+                .get("p_order_1.png"));
     // The label box sits above the polygon's top-left corner; the legend bottom left.
     assertTrue(changedPixels(on, 104, 86, 130, 97) > 100, "no label drawn");
     assertTrue(changedPixels(on, 2, 385, 40, 398) > 100, "no legend drawn");
@@ -157,32 +205,42 @@ class AnnotatedLayoutTest {
 
   @Test
   void png_fillTintsTheInside() throws Exception {
-    InMemoryRepository repo = order(Map.of("p.png", Images.png(Images.solid(600, 400, GREY))),
-        Map.of("p.png", SQUARE));
-    BufferedImage out = Images.read(export(repo, annotated()
-        .option(ArchiveOptions.builder().fill(true).build()).build()).get("p_order_1.png"));
+    InMemoryRepository repo =
+        order(Map.of("p.png", Images.png(Images.solid(600, 400, GREY))), Map.of("p.png", SQUARE));
+    BufferedImage out =
+        Images.read(
+            export(repo, annotated().option(ArchiveOptions.builder().fill(true).build()).build())
+                .get("p_order_1.png"));
     assertNotEquals(GREY.getRGB(), out.getRGB(200, 200) | 0xFF000000);
     assertEquals(GREY.getRGB(), out.getRGB(550, 350) | 0xFF000000);
   }
 
   @Test
   void jpeg_outlineTakesTheLabelColourWithinJpegTolerance() throws Exception {
-    InMemoryRepository repo = order(Map.of("j.jpg", Images.jpeg(Images.solid(1600, 1200, GREY), 0.95f)),
-        Map.of("j.jpg", Polygon.of(400, 400, 1200, 400, 1200, 1000, 400, 1000)));
+    InMemoryRepository repo =
+        order(
+            Map.of("j.jpg", Images.jpeg(Images.solid(1600, 1200, GREY), 0.95f)),
+            Map.of("j.jpg", Polygon.of(400, 400, 1200, 400, 1200, 1000, 400, 1000)));
     BufferedImage out = Images.read(export(repo, annotated().build()).get("j_order_1.jpg"));
     Color dent = Palette.colourOf("dent");
-    assertTrue(Images.near(out.getRGB(800, 1000), dent, 48), Images.describe(out.getRGB(800, 1000)));
-    assertTrue(Images.near(out.getRGB(1200, 700), dent, 48), Images.describe(out.getRGB(1200, 700)));
+    assertTrue(
+        Images.near(out.getRGB(800, 1000), dent, 48), Images.describe(out.getRGB(800, 1000)));
+    assertTrue(
+        Images.near(out.getRGB(1200, 700), dent, 48), Images.describe(out.getRGB(1200, 700)));
     assertTrue(Images.near(out.getRGB(800, 700), GREY, 6), Images.describe(out.getRGB(800, 700)));
-    assertTrue(Images.near(out.getRGB(1500, 1150), GREY, 6), Images.describe(out.getRGB(1500, 1150)));
+    assertTrue(
+        Images.near(out.getRGB(1500, 1150), GREY, 6), Images.describe(out.getRGB(1500, 1150)));
   }
 
   @Test
   void polygonAtTheEdgeIsDrawnClipped() throws Exception {
-    InMemoryRepository repo = order(Map.of("p.png", Images.png(Images.solid(600, 400, GREY))),
-        Map.of("p.png", Polygon.of(-50, -50, 50, -50, 50, 50, -50, 50)));
+    InMemoryRepository repo =
+        order(
+            Map.of("p.png", Images.png(Images.solid(600, 400, GREY))),
+            Map.of("p.png", Polygon.of(-50, -50, 50, -50, 50, 50, -50, 50)));
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    ExportResult r = Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
+    ExportResult r =
+        Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
     BufferedImage out = Images.read(entries(zip.toByteArray()).get("p_order_1.png"));
     assertEquals(Palette.colourOf("dent").getRGB(), out.getRGB(50, 30) | 0xFF000000);
     assertTrue(r.warnings().isEmpty(), r.warnings().toString());
@@ -190,21 +248,32 @@ class AnnotatedLayoutTest {
 
   @Test
   void polygonOutsideTheImageIsReported() throws Exception {
-    InMemoryRepository repo = order(Map.of("p.png", Images.png(Images.solid(600, 400, GREY))),
-        Map.of("p.png", Polygon.of(700, 500, 800, 500, 800, 600)));
+    InMemoryRepository repo =
+        order(
+            Map.of("p.png", Images.png(Images.solid(600, 400, GREY))),
+            Map.of("p.png", Polygon.of(700, 500, 800, 500, 800, 600)));
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    ExportResult r = Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
-    assertEquals(List.of("polygon-outside-image"), r.warnings().stream().map(ExportWarning::code).toList());
-    String manifest = new String(entries(zip.toByteArray()).get("manifest.csv"), java.nio.charset.StandardCharsets.UTF_8);
-    assertTrue(manifest.contains(",ok,0,entity e of assessment a lies outside the image"), manifest);
+    ExportResult r =
+        Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
+    assertEquals(
+        List.of("polygon-outside-image"), r.warnings().stream().map(ExportWarning::code).toList());
+    String manifest =
+        new String(
+            entries(zip.toByteArray()).get("manifest.csv"),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(
+        manifest.contains(",ok,0,entity e of assessment a lies outside the image"), manifest);
   }
 
   @Test
   void degeneratePolygonIsNotDrawnAndReported() throws Exception {
-    InMemoryRepository repo = order(Map.of("p.png", Images.png(Images.solid(600, 400, GREY))),
-        Map.of("p.png", Polygon.of(10, 10, 200, 200)));
+    InMemoryRepository repo =
+        order(
+            Map.of("p.png", Images.png(Images.solid(600, 400, GREY))),
+            Map.of("p.png", Polygon.of(10, 10, 200, 200)));
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    ExportResult r = Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
+    ExportResult r =
+        Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
     assertEquals("degenerate-polygon", r.warnings().get(0).code());
     BufferedImage out = Images.read(entries(zip.toByteArray()).get("p_order_1.png"));
     assertEquals(GREY.getRGB(), out.getRGB(100, 100) | 0xFF000000);
@@ -237,14 +306,38 @@ class AnnotatedLayoutTest {
         int sx;
         int sy;
         switch (orientation) {
-          case 1 -> { sx = dx; sy = dy; }
-          case 2 -> { sx = sw - 1 - dx; sy = dy; }
-          case 3 -> { sx = sw - 1 - dx; sy = sh - 1 - dy; }
-          case 4 -> { sx = dx; sy = sh - 1 - dy; }
-          case 5 -> { sx = dy; sy = dx; }
-          case 6 -> { sx = dy; sy = sh - 1 - dx; }
-          case 7 -> { sx = sw - 1 - dy; sy = sh - 1 - dx; }
-          default -> { sx = sw - 1 - dy; sy = dx; }
+          case 1 -> {
+            sx = dx;
+            sy = dy;
+          }
+          case 2 -> {
+            sx = sw - 1 - dx;
+            sy = dy;
+          }
+          case 3 -> {
+            sx = sw - 1 - dx;
+            sy = sh - 1 - dy;
+          }
+          case 4 -> {
+            sx = dx;
+            sy = sh - 1 - dy;
+          }
+          case 5 -> {
+            sx = dy;
+            sy = dx;
+          }
+          case 6 -> {
+            sx = dy;
+            sy = sh - 1 - dx;
+          }
+          case 7 -> {
+            sx = sw - 1 - dy;
+            sy = sh - 1 - dx;
+          }
+          default -> {
+            sx = sw - 1 - dy;
+            sy = dx;
+          }
         }
         s.setRGB(sx, sy, d.getRGB(dx, dy));
       }
@@ -255,36 +348,52 @@ class AnnotatedLayoutTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
   void exifOrientation_outlineIsWhereTheDisplayedImageHasIt(int orientation) throws Exception {
-    byte[] jpeg = Images.withOrientation(Images.jpeg(stored(displayed(), orientation), 1.0f), orientation);
-    InMemoryRepository repo = order(Map.of("r.jpg", jpeg),
-        Map.of("r.jpg", Polygon.of(60, 40, 180, 40, 180, 120, 60, 120)));
+    byte[] jpeg =
+        Images.withOrientation(Images.jpeg(stored(displayed(), orientation), 1.0f), orientation);
+    InMemoryRepository repo =
+        order(
+            Map.of("r.jpg", jpeg), Map.of("r.jpg", Polygon.of(60, 40, 180, 40, 180, 120, 60, 120)));
     BufferedImage out = Images.read(export(repo, annotated().build()).get("r_order_1.jpg"));
     assertEquals(320, out.getWidth(), "displayed width");
     assertEquals(200, out.getHeight(), "displayed height");
-    assertTrue(Images.near(out.getRGB(120, 80), Color.WHITE, 40), "white block inside: " + Images.describe(out.getRGB(120, 80)));
-    assertTrue(Images.near(out.getRGB(280, 170), Color.BLACK, 40), "black outside: " + Images.describe(out.getRGB(280, 170)));
-    assertTrue(Images.near(out.getRGB(250, 30), Color.BLACK, 40), "black outside: " + Images.describe(out.getRGB(250, 30)));
+    assertTrue(
+        Images.near(out.getRGB(120, 80), Color.WHITE, 40),
+        "white block inside: " + Images.describe(out.getRGB(120, 80)));
+    assertTrue(
+        Images.near(out.getRGB(280, 170), Color.BLACK, 40),
+        "black outside: " + Images.describe(out.getRGB(280, 170)));
+    assertTrue(
+        Images.near(out.getRGB(250, 30), Color.BLACK, 40),
+        "black outside: " + Images.describe(out.getRGB(250, 30)));
     Color dent = Palette.colourOf("dent");
     Color edge = new Color(out.getRGB(120, 120));
-    assertTrue(Images.near(edge.getRGB(), dent, 70), "outline on the bottom edge: " + Images.describe(edge.getRGB()));
+    assertTrue(
+        Images.near(edge.getRGB(), dent, 70),
+        "outline on the bottom edge: " + Images.describe(edge.getRGB()));
   }
 
   @Test
   void cmykJpegRendersThroughTwelveMonkeys() throws Exception {
     byte[] cmyk = Images.cmykJpeg(400, 300);
     Color twelveMonkeys = new Color(Images.readWith(cmyk, "com.twelvemonkeys.").getRGB(200, 280));
-    InMemoryRepository repo = order(Map.of("c.jpg", cmyk), Map.of("c.jpg", Polygon.of(50, 50, 350, 50, 350, 250)));
+    InMemoryRepository repo =
+        order(Map.of("c.jpg", cmyk), Map.of("c.jpg", Polygon.of(50, 50, 350, 50, 350, 250)));
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    ExportResult r = Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
+    ExportResult r =
+        Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
     assertTrue(r.warnings().isEmpty(), r.warnings().toString());
     BufferedImage out = Images.read(entries(zip.toByteArray()).get("c_order_1.jpg"));
     assertEquals(400, out.getWidth());
-    assertTrue(Images.near(out.getRGB(200, 280), twelveMonkeys, 8),
-        "colours as TwelveMonkeys converts CMYK: " + Images.describe(out.getRGB(200, 280)) + " vs "
+    assertTrue(
+        Images.near(out.getRGB(200, 280), twelveMonkeys, 8),
+        "colours as TwelveMonkeys converts CMYK: "
+            + Images.describe(out.getRGB(200, 280))
+            + " vs "
             + Images.describe(twelveMonkeys.getRGB()));
     BufferedImage jdk = Images.readWith(cmyk, "com.sun.");
     if (jdk.getType() != BufferedImage.TYPE_CUSTOM) {
-      assertTrue(!Images.near(out.getRGB(200, 280), new Color(jdk.getRGB(200, 280)), 8),
+      assertTrue(
+          !Images.near(out.getRGB(200, 280), new Color(jdk.getRGB(200, 280)), 8),
           "not as the JDK's reader decodes it");
     }
   }
@@ -296,61 +405,105 @@ class AnnotatedLayoutTest {
     contents.put("ok.png", Images.png(Images.solid(600, 400, GREY)));
     InMemoryRepository repo = order(contents, Map.of("bomb.png", SQUARE, "ok.png", SQUARE));
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    ExportResult r = Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
+    ExportResult r =
+        Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
     assertEquals(1, r.files());
     assertEquals("image-skipped", r.warnings().get(0).code());
-    assertTrue(r.warnings().get(0).message().contains("100000 × 100000 = 10000000000 pixels, more than the limit of 100000000"),
+    assertTrue(
+        r.warnings()
+            .get(0)
+            .message()
+            .contains("100000 × 100000 = 10000000000 pixels, more than the limit of 100000000"),
         r.warnings().toString());
     Map<String, byte[]> entries = entries(zip.toByteArray());
     assertEquals(List.of("ok_order_1.png", "manifest.csv"), List.copyOf(entries.keySet()));
-    String manifest = new String(entries.get("manifest.csv"), java.nio.charset.StandardCharsets.UTF_8);
-    assertTrue(manifest.contains("bomb_order_1.png,bomb,bomb,bomb.png,,,,\"skipped: the image declares 100000 × 100000"), manifest);
+    String manifest =
+        new String(entries.get("manifest.csv"), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(
+        manifest.contains(
+            "bomb_order_1.png,bomb,bomb,bomb.png,,,,\"skipped: the image declares 100000 × 100000"),
+        manifest);
   }
 
   @Test
   void undecodableFileIsSkippedWithItsReason() throws Exception {
-    InMemoryRepository repo = order(Map.of("x.jpg", "not an image".getBytes()), Map.of("x.jpg", SQUARE));
+    InMemoryRepository repo =
+        order(Map.of("x.jpg", "not an image".getBytes()), Map.of("x.jpg", SQUARE));
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    ExportResult r = Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
+    ExportResult r =
+        Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
     assertEquals(0, r.files());
-    assertTrue(r.warnings().get(0).message().contains("not an image this export can decode"),
+    assertTrue(
+        r.warnings().get(0).message().contains("not an image this export can decode"),
         r.warnings().toString());
-    assertThrows(ExportException.class, () -> Exporter.builder().repository(repo).build()
-        .export(annotated().strict(true).build(), ExportSink.of(new ByteArrayOutputStream())));
+    assertThrows(
+        ExportException.class,
+        () ->
+            Exporter.builder()
+                .repository(repo)
+                .build()
+                .export(
+                    annotated().strict(true).build(), ExportSink.of(new ByteArrayOutputStream())));
   }
 
   @Test
   void fileNeverAssessedIsPackedAsItIs() throws Exception {
     byte[] png = Images.png(Images.solid(60, 40, GREY));
-    Map<String, byte[]> entries = export(order(Map.of("n.png", png), Map.of()), annotated().build());
+    Map<String, byte[]> entries =
+        export(order(Map.of("n.png", png), Map.of()), annotated().build());
     assertArrayEquals(png, entries.get("n_order_1.png"));
   }
 
   @Test
   void maxLongEdgeSubsamplesAndScalesThePolygons() throws Exception {
-    InMemoryRepository repo = order(Map.of("b.png", Images.png(Images.solid(1200, 800, GREY))),
-        Map.of("b.png", Polygon.of(400, 400, 800, 400, 800, 600, 400, 600)));
-    BufferedImage out = Images.read(export(repo, annotated()
-        .option(ArchiveOptions.builder().maxLongEdge(300).build()).build()).get("b_order_1.png"));
+    InMemoryRepository repo =
+        order(
+            Map.of("b.png", Images.png(Images.solid(1200, 800, GREY))),
+            Map.of("b.png", Polygon.of(400, 400, 800, 400, 800, 600, 400, 600)));
+    BufferedImage out =
+        Images.read(
+            export(
+                    repo,
+                    annotated().option(ArchiveOptions.builder().maxLongEdge(300).build()).build())
+                .get("b_order_1.png"));
     assertEquals(300, out.getWidth());
     assertEquals(200, out.getHeight());
-    assertEquals(Palette.colourOf("dent").getRGB(), out.getRGB(150, 150) | 0xFF000000,
+    assertEquals(
+        Palette.colourOf("dent").getRGB(),
+        out.getRGB(150, 150) | 0xFF000000,
         Images.describe(out.getRGB(150, 150)));
     assertEquals(GREY.getRGB(), out.getRGB(150, 125) | 0xFF000000);
   }
 
   @Test
   void allScopeDrawsALegendAndLatestDoesNot() throws Exception {
-    InMemoryRepository repo = InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d")
-        .order("o", "order")
-        .file("f", f -> f.externalId("f").fileName("f.png").orderId("o")
-            .content(uncheckedPng(Images.solid(600, 400, GREY)))
-            .assessment("1", AssessmentKind.MACHINE, T, a -> a.annotation("e", "dent", SQUARE, 0.5))
-            .assessment("2", AssessmentKind.HUMAN, T.plusSeconds(60), a -> a.annotation("e", "dent", SQUARE, 1.0)))
-        .build();
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "w")
+            .dataSource("ds", "d")
+            .order("o", "order")
+            .file(
+                "f",
+                f ->
+                    f.externalId("f")
+                        .fileName("f.png")
+                        .orderId("o")
+                        .content(uncheckedPng(Images.solid(600, 400, GREY)))
+                        .assessment(
+                            "1",
+                            AssessmentKind.MACHINE,
+                            T,
+                            a -> a.annotation("e", "dent", SQUARE, 0.5))
+                        .assessment(
+                            "2",
+                            AssessmentKind.HUMAN,
+                            T.plusSeconds(60),
+                            a -> a.annotation("e", "dent", SQUARE, 1.0)))
+            .build();
     BufferedImage all = Images.read(export(repo, annotated().build()).get("f_order_1.png"));
-    BufferedImage latest = Images.read(export(repo, annotated().scope(AssessmentScope.LATEST).build())
-        .get("f_order_1.png"));
+    BufferedImage latest =
+        Images.read(
+            export(repo, annotated().scope(AssessmentScope.LATEST).build()).get("f_order_1.png"));
     assertNotEquals(GREY.getRGB(), all.getRGB(2, 398) | 0xFF000000, "legend, bottom left");
     assertEquals(GREY.getRGB(), latest.getRGB(2, 398) | 0xFF000000, "no legend for one assessment");
   }
@@ -369,15 +522,22 @@ class AnnotatedLayoutTest {
     Map<String, Polygon> polygons = new LinkedHashMap<>();
     for (int i = 0; i < 12; i++) {
       BufferedImage img = Images.solid(320 + 16 * i, 240, new Color(20 * i % 255, 90, 140));
-      contents.put("i" + i + (i % 3 == 0 ? ".png" : ".jpg"), i % 3 == 0 ? Images.png(img) : Images.jpeg(img, 0.8f));
-      polygons.put("i" + i + (i % 3 == 0 ? ".png" : ".jpg"), Polygon.of(10 + i, 10, 200, 30 + i, 120, 200));
+      contents.put(
+          "i" + i + (i % 3 == 0 ? ".png" : ".jpg"),
+          i % 3 == 0 ? Images.png(img) : Images.jpeg(img, 0.8f));
+      polygons.put(
+          "i" + i + (i % 3 == 0 ? ".png" : ".jpg"), Polygon.of(10 + i, 10, 200, 30 + i, 120, 200));
     }
     InMemoryRepository repo = order(contents, polygons);
     Exporter exporter = Exporter.builder().repository(repo).build();
     ByteArrayOutputStream one = new ByteArrayOutputStream();
     ByteArrayOutputStream four = new ByteArrayOutputStream();
-    exporter.export(annotated().option(ArchiveOptions.builder().threads(1).build()).build(), ExportSink.of(one));
-    exporter.export(annotated().option(ArchiveOptions.builder().threads(4).build()).build(), ExportSink.of(four));
+    exporter.export(
+        annotated().option(ArchiveOptions.builder().threads(1).build()).build(),
+        ExportSink.of(one));
+    exporter.export(
+        annotated().option(ArchiveOptions.builder().threads(4).build()).build(),
+        ExportSink.of(four));
     assertArrayEquals(one.toByteArray(), four.toByteArray());
     assertEquals(13, entries(one.toByteArray()).size());
     assertEquals(0, repo.openStreams());
@@ -390,26 +550,36 @@ class AnnotatedLayoutTest {
       contents.put("i" + i + ".png", Images.png(Images.solid(64, 48, GREY)));
     }
     InMemoryRepository repo = order(contents, Map.of("i0.png", Polygon.of(1, 1, 30, 1, 30, 30)));
-    AssessmentRepository failing = new AssessmentRepository() {
-      @Override
-      public Stream<AssessedFile> assessedFiles(FileQuery query) {
-        Stream<AssessedFile> s = repo.assessedFiles(query);
-        int[] n = {0};
-        return s.peek(f -> {
-          if (++n[0] == 12) {
-            throw new IllegalStateException("connection lost");
+    AssessmentRepository failing =
+        new AssessmentRepository() {
+          @Override
+          public Stream<AssessedFile> assessedFiles(FileQuery query) {
+            Stream<AssessedFile> s = repo.assessedFiles(query);
+            int[] n = {0};
+            return s.peek(
+                f -> {
+                  if (++n[0] == 12) {
+                    throw new IllegalStateException("connection lost");
+                  }
+                });
           }
-        });
-      }
 
-      @Override
-      public Stream<MediaFile> files(FileQuery query) {
-        return repo.files(query);
-      }
-    };
+          @Override
+          public Stream<MediaFile> files(FileQuery query) {
+            return repo.files(query);
+          }
+        };
     Path target = dir.resolve("a.zip");
-    ExportException e = assertThrows(ExportException.class, () -> Exporter.builder().workflows(repo)
-        .assessments(failing).media(repo).build().export(annotated().build(), ExportSink.of(target)));
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () ->
+                Exporter.builder()
+                    .workflows(repo)
+                    .assessments(failing)
+                    .media(repo)
+                    .build()
+                    .export(annotated().build(), ExportSink.of(target)));
     assertTrue(e.getMessage().contains("connection lost"), e.getMessage());
     assertEquals(0, repo.openStreams());
     try (Stream<Path> left = Files.list(dir)) {
@@ -428,22 +598,30 @@ class AnnotatedLayoutTest {
     InMemoryRepository repo = order(contents, polygons);
     dev.assessment.export.core.ExportJob[] job = new dev.assessment.export.core.ExportJob[1];
     java.util.concurrent.CountDownLatch submitted = new java.util.concurrent.CountDownLatch(1);
-    Consumer<Long> cancelAt = files -> {
-      if (files == 5) {
-        job[0].cancel();
-      }
-    };
-    job[0] = Exporter.builder().repository(repo).build().submit(annotated().build(),
-        ExportSink.of(dir.resolve("a.zip")), p -> {
-          try {
-            submitted.await();
-          } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
+    Consumer<Long> cancelAt =
+        files -> {
+          if (files == 5) {
+            job[0].cancel();
           }
-          cancelAt.accept(p.files());
-        });
+        };
+    job[0] =
+        Exporter.builder()
+            .repository(repo)
+            .build()
+            .submit(
+                annotated().build(),
+                ExportSink.of(dir.resolve("a.zip")),
+                p -> {
+                  try {
+                    submitted.await();
+                  } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                  }
+                  cancelAt.accept(p.files());
+                });
     submitted.countDown();
-    assertThrows(java.util.concurrent.CancellationException.class, () -> job[0].completion().join());
+    assertThrows(
+        java.util.concurrent.CancellationException.class, () -> job[0].completion().join());
     assertEquals(0, repo.openStreams());
     try (Stream<Path> left = Files.list(dir)) {
       assertEquals(List.of(), left.toList());

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -5,12 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
-import dev.assessment.export.core.Layout;
 import dev.assessment.export.spi.AssessmentKind;
 import dev.assessment.export.spi.Polygon;
 import dev.assessment.export.spi.memory.InMemoryRepository;
@@ -48,40 +61,56 @@ class ArchivePartsProperties {
   }
 
   /**
-   * Files whose external ids repeat, so that bases are shared across shards; some in no order,
-   * some without content, some annotated.
+   * Files whose external ids repeat, so that bases are shared across shards; some in no order, some
+   * without content, some annotated.
    */
   static InMemoryRepository repository(long seed, int files) {
     Random r = new Random(seed);
-    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "Roof")
-        .dataSource("ds", "d").order("o", "8492192");
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder()
+            .workflow("wf", "Roof")
+            .dataSource("ds", "d")
+            .order("o", "8492192");
     for (int i = 0; i < files; i++) {
       String ext = "E" + r.nextInt(4) + (r.nextBoolean() ? "" : ".x");
       boolean content = r.nextInt(6) != 0;
       boolean annotated = r.nextBoolean();
       String name = r.nextBoolean() ? "a.png" : "b.txt";
-      b.file("f" + i, f -> {
-        f.externalId(ext).fileName(name).orderId("o");
-        if (content) {
-          f.content(name.endsWith(".png") ? PNG : ("text " + ext).getBytes(StandardCharsets.UTF_8));
-        }
-        if (annotated) {
-          f.assessment("a", AssessmentKind.HUMAN, Instant.EPOCH,
-              a -> a.annotation("e", "dent", Polygon.of(2, 2, 30, 2, 30, 20), 0.5));
-        }
-      });
+      b.file(
+          "f" + i,
+          f -> {
+            f.externalId(ext).fileName(name).orderId("o");
+            if (content) {
+              f.content(
+                  name.endsWith(".png") ? PNG : ("text " + ext).getBytes(StandardCharsets.UTF_8));
+            }
+            if (annotated) {
+              f.assessment(
+                  "a",
+                  AssessmentKind.HUMAN,
+                  Instant.EPOCH,
+                  a -> a.annotation("e", "dent", Polygon.of(2, 2, 30, 2, 30, 20), 0.5));
+            }
+          });
     }
     return b.build();
   }
 
   @Property(tries = 40)
   void mergedArchiveParts_equalTheWholeExport(
-      @ForAll long seed, @ForAll @IntRange(min = 1, max = 16) int n, @ForAll boolean annotated,
-      @ForAll boolean manifest) throws Exception {
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 16) int n,
+      @ForAll boolean annotated,
+      @ForAll boolean manifest)
+      throws Exception {
     InMemoryRepository repo = repository(seed, 1 + Math.floorMod(seed, 30));
     Exporter exporter = Exporter.builder().repository(repo).build();
-    ExportRequest whole = ExportRequest.builder("wf").layout(annotated ? ArchiveLayouts.ANNOTATED_FILES : ArchiveLayouts.FILES)
-        .orderId("o").option(ArchiveOptions.builder().manifest(manifest).threads(2).build()).build();
+    ExportRequest whole =
+        ExportRequest.builder("wf")
+            .layout(annotated ? ArchiveLayouts.ANNOTATED_FILES : ArchiveLayouts.FILES)
+            .orderId("o")
+            .option(ArchiveOptions.builder().manifest(manifest).threads(2).build())
+            .build();
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     exporter.export(whole, ExportSink.of(expected));
     Path dir = Files.createTempDirectory("parts");
@@ -104,14 +133,20 @@ class ArchivePartsProperties {
 
   @Property(tries = 30)
   void volumes_holdTheWholeArchiveWithinTheirCaps(
-      @ForAll long seed, @ForAll @IntRange(min = 1, max = 7) int maxEntries,
-      @ForAll @IntRange(min = 100, max = 5000) int maxBytes) throws Exception {
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 7) int maxEntries,
+      @ForAll @IntRange(min = 100, max = 5000) int maxBytes)
+      throws Exception {
     InMemoryRepository repo = repository(seed, 1 + Math.floorMod(seed, 25));
     Path dir = Files.createTempDirectory("volumes");
     try {
       Path archive = dir.resolve("files.zip");
-      Exporter.builder().repository(repo).build()
-          .export(ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(), ExportSink.of(archive));
+      Exporter.builder()
+          .repository(repo)
+          .build()
+          .export(
+              ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(),
+              ExportSink.of(archive));
       List<String> expectedNames = new ArrayList<>();
       List<String> expectedRows;
       try (ZipFile z = new ZipFile(archive.toFile())) {
@@ -122,11 +157,13 @@ class ArchivePartsProperties {
         }
         expectedRows = rows(z);
       }
-      List<Path> volumes = ArchiveVolumes.split(archive, dir.resolve("v"), "files", maxEntries, maxBytes);
+      List<Path> volumes =
+          ArchiveVolumes.split(archive, dir.resolve("v"), "files", maxEntries, maxBytes);
       List<String> names = new ArrayList<>();
       List<String> rows = new ArrayList<>();
       for (int i = 0; i < volumes.size(); i++) {
-        assertEquals(String.format("files-%03d.zip", i + 1), volumes.get(i).getFileName().toString());
+        assertEquals(
+            String.format("files-%03d.zip", i + 1), volumes.get(i).getFileName().toString());
         try (ZipFile z = new ZipFile(volumes.get(i).toFile())) {
           long bytes = 0;
           int entries = 0;
@@ -149,9 +186,11 @@ class ArchivePartsProperties {
       }
       assertEquals(expectedNames, names);
       assertEquals(expectedRows, rows);
-      List<Path> again = ArchiveVolumes.split(archive, dir.resolve("w"), "files", maxEntries, maxBytes);
+      List<Path> again =
+          ArchiveVolumes.split(archive, dir.resolve("w"), "files", maxEntries, maxBytes);
       for (int i = 0; i < volumes.size(); i++) {
-        assertArrayEquals(Files.readAllBytes(volumes.get(i)), Files.readAllBytes(again.get(i)), "deterministic");
+        assertArrayEquals(
+            Files.readAllBytes(volumes.get(i)), Files.readAllBytes(again.get(i)), "deterministic");
       }
     } finally {
       delete(dir);
@@ -166,14 +205,25 @@ class ArchivePartsProperties {
     try {
       Path a = dir.resolve("a.zip");
       Path b = dir.resolve("b.zip");
-      exporter.export(ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).shard(0, 2).build(), ExportSink.of(a));
-      exporter.export(ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).dataSourceId("ds").shard(1, 2).build(),
+      exporter.export(
+          ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).shard(0, 2).build(),
+          ExportSink.of(a));
+      exporter.export(
+          ExportRequest.builder("wf")
+              .layout(ArchiveLayouts.FILES)
+              .dataSourceId("ds")
+              .shard(1, 2)
+              .build(),
           ExportSink.of(b));
-      ExportException e = assertThrows(ExportException.class,
-          () -> ArchiveParts.merge(List.of(a, b), new ByteArrayOutputStream()));
+      ExportException e =
+          assertThrows(
+              ExportException.class,
+              () -> ArchiveParts.merge(List.of(a, b), new ByteArrayOutputStream()));
       assertTrue(e.getMessage().contains("does not belong with"), e.getMessage());
-      ExportException missing = assertThrows(ExportException.class,
-          () -> ArchiveParts.merge(List.of(b), new ByteArrayOutputStream()));
+      ExportException missing =
+          assertThrows(
+              ExportException.class,
+              () -> ArchiveParts.merge(List.of(b), new ByteArrayOutputStream()));
       assertTrue(missing.getMessage().contains("are missing"), missing.getMessage());
     } finally {
       delete(dir);

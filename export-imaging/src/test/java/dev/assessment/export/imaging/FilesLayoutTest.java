@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -7,14 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportJob;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportResult;
 import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
-import dev.assessment.export.core.Layout;
 import dev.assessment.export.spi.AssessmentKind;
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.MediaRepository;
@@ -33,9 +46,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +62,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FilesLayoutTest {
   private static final byte[] JPEG = bytes(3000, 1);
-  private static final byte[] TEXT = "plain text, compresses well. ".repeat(200).getBytes(StandardCharsets.UTF_8);
+  private static final byte[] TEXT =
+      "plain text, compresses well. ".repeat(200).getBytes(StandardCharsets.UTF_8);
 
   private static byte[] bytes(int n, int seed) {
     byte[] b = new byte[n];
@@ -66,15 +78,38 @@ class FilesLayoutTest {
         .dataSource("ds", "d")
         .dataSource("ds2", "e")
         .order("o", "8492192")
-        .file("f1", f -> f.externalId("000003112442").fileName("IMG_1.JPG").mediaType("image/jpeg")
-            .orderId("o").dataSourceId("ds").content(JPEG)
-            .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH, a -> {}))
-        .file("f2", f -> f.externalId("000003112442").fileName("IMG_2.jpg").orderId("o").dataSourceId("ds")
-            .content(bytes(5000, 2)))
-        .file("f3", f -> f.externalId("=notes").fileName("notes.txt").mediaType("text/plain")
-            .orderId("o").dataSourceId("ds").content(TEXT))
-        .file("f4", f -> f.externalId("missing").fileName("gone.jpg").orderId("o").dataSourceId("ds"))
-        .file("f5", f -> f.externalId("x").fileName("x.png").dataSourceId("ds2").content(bytes(10, 5)))
+        .file(
+            "f1",
+            f ->
+                f.externalId("000003112442")
+                    .fileName("IMG_1.JPG")
+                    .mediaType("image/jpeg")
+                    .orderId("o")
+                    .dataSourceId("ds")
+                    .content(JPEG)
+                    .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH, a -> {}))
+        .file(
+            "f2",
+            f ->
+                f.externalId("000003112442")
+                    .fileName("IMG_2.jpg")
+                    .orderId("o")
+                    .dataSourceId("ds")
+                    .content(bytes(5000, 2)))
+        .file(
+            "f3",
+            f ->
+                f.externalId("=notes")
+                    .fileName("notes.txt")
+                    .mediaType("text/plain")
+                    .orderId("o")
+                    .dataSourceId("ds")
+                    .content(TEXT))
+        .file(
+            "f4", f -> f.externalId("missing").fileName("gone.jpg").orderId("o").dataSourceId("ds"))
+        .file(
+            "f5",
+            f -> f.externalId("x").fileName("x.png").dataSourceId("ds2").content(bytes(10, 5)))
         .build();
   }
 
@@ -84,14 +119,20 @@ class FilesLayoutTest {
 
   @Test
   void layouts_filesIsFoundThroughServiceLoader() {
-    assertTrue(Exporter.builder().repository(repository()).build().layouts().contains(ArchiveLayouts.FILES));
+    assertTrue(
+        Exporter.builder()
+            .repository(repository())
+            .build()
+            .layouts()
+            .contains(ArchiveLayouts.FILES));
   }
 
   @Test
   void export_archiveHoldsEveryFileUnderItsStandardName(@TempDir Path dir) throws Exception {
     InMemoryRepository repo = repository();
     Path zip = dir.resolve("files.zip");
-    ExportResult result = Exporter.builder().repository(repo).build().export(files(), ExportSink.of(zip));
+    ExportResult result =
+        Exporter.builder().repository(repo).build().export(files(), ExportSink.of(zip));
     assertEquals(4, result.files());
     assertEquals(4, result.rows());
     assertEquals("wf-files.zip", result.fileName());
@@ -99,8 +140,14 @@ class FilesLayoutTest {
     assertEquals(List.of("media-missing"), result.warnings().stream().map(w -> w.code()).toList());
     try (ZipFile z = new ZipFile(zip.toFile())) {
       List<String> names = Collections.list(z.entries()).stream().map(ZipEntry::getName).toList();
-      assertEquals(List.of("000003112442_8492192_1.jpg", "000003112442_8492192_2.jpg",
-          "=notes_8492192_1.txt", "x_Roof inspection_1.png", "manifest.csv"), names);
+      assertEquals(
+          List.of(
+              "000003112442_8492192_1.jpg",
+              "000003112442_8492192_2.jpg",
+              "=notes_8492192_1.txt",
+              "x_Roof inspection_1.png",
+              "manifest.csv"),
+          names);
       assertArrayEquals(JPEG, z.getInputStream(z.getEntry(names.get(0))).readAllBytes());
       assertArrayEquals(TEXT, z.getInputStream(z.getEntry(names.get(2))).readAllBytes());
       assertEquals(ZipEntry.STORED, z.getEntry(names.get(0)).getMethod());
@@ -117,8 +164,17 @@ class FilesLayoutTest {
     Exporter.builder().repository(repository()).build().export(files(), ExportSink.of(zip));
     try (ZipFile z = new ZipFile(zip.toFile())) {
       List<CSVRecord> rows = manifest(z);
-      assertEquals(List.of("entry_name", "file_id", "external_id", "file_name", "media_type",
-          "size", "sha256", "status"), rows.get(0).toList());
+      assertEquals(
+          List.of(
+              "entry_name",
+              "file_id",
+              "external_id",
+              "file_name",
+              "media_type",
+              "size",
+              "sha256",
+              "status"),
+          rows.get(0).toList());
       assertEquals(6, rows.size());
       for (CSVRecord row : rows.subList(1, rows.size())) {
         if (!row.get(7).equals("ok")) {
@@ -127,11 +183,22 @@ class FilesLayoutTest {
         String entry = dev.assessment.export.core.layout.CsvText.unneutralise(row.get(0));
         byte[] content = z.getInputStream(z.getEntry(entry)).readAllBytes();
         assertEquals(Long.toString(content.length), row.get(5), row.toString());
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)),
-            row.get(6), row.toString());
+        assertEquals(
+            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)),
+            row.get(6),
+            row.toString());
       }
-      assertEquals(List.of("missing_8492192_1.jpg", "f4", "missing", "gone.jpg", "", "", "",
-          "skipped: media not found"), rows.get(4).toList());
+      assertEquals(
+          List.of(
+              "missing_8492192_1.jpg",
+              "f4",
+              "missing",
+              "gone.jpg",
+              "",
+              "",
+              "",
+              "skipped: media not found"),
+          rows.get(4).toList());
       assertEquals("'=notes_8492192_1.txt", rows.get(3).get(0), "text cells neutralised");
     }
   }
@@ -139,18 +206,23 @@ class FilesLayoutTest {
   @Test
   void export_filtersSelectFilesAndScopeDoesNot(@TempDir Path dir) throws Exception {
     Path zip = dir.resolve("files.zip");
-    Exporter.builder().repository(repository()).build().export(
-        files().toBuilder().dataSourceId("ds2").build(), ExportSink.of(zip));
+    Exporter.builder()
+        .repository(repository())
+        .build()
+        .export(files().toBuilder().dataSourceId("ds2").build(), ExportSink.of(zip));
     try (ZipFile z = new ZipFile(zip.toFile())) {
-      assertEquals(List.of("x_Roof inspection_1.png", "manifest.csv"),
+      assertEquals(
+          List.of("x_Roof inspection_1.png", "manifest.csv"),
           Collections.list(z.entries()).stream().map(ZipEntry::getName).toList());
     }
   }
 
   @Test
   void export_manifestCanBeLeftOut() throws Exception {
-    byte[] bytes = export(Exporter.builder().repository(repository()).build(),
-        files().toBuilder().option(ArchiveOptions.builder().manifest(false).build()).build());
+    byte[] bytes =
+        export(
+            Exporter.builder().repository(repository()).build(),
+            files().toBuilder().option(ArchiveOptions.builder().manifest(false).build()).build());
     try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
       List<String> names = new ArrayList<>();
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
@@ -164,9 +236,16 @@ class FilesLayoutTest {
   @Test
   void export_strictFailsOnMissingMediaNamingTheFile(@TempDir Path dir) {
     InMemoryRepository repo = repository();
-    ExportException e = assertThrows(ExportException.class, () -> Exporter.builder()
-        .repository(repo).build().export(files().toBuilder().strict(true).build(),
-            ExportSink.of(dir.resolve("x.zip"))));
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () ->
+                Exporter.builder()
+                    .repository(repo)
+                    .build()
+                    .export(
+                        files().toBuilder().strict(true).build(),
+                        ExportSink.of(dir.resolve("x.zip"))));
     assertTrue(e.getMessage().contains("file f4"), e.getMessage());
     assertEquals(0, repo.openStreams());
     assertFalse(Files.exists(dir.resolve("x.zip")));
@@ -183,42 +262,52 @@ class FilesLayoutTest {
     } finally {
       TimeZone.setDefault(previous);
     }
-    assertArrayEquals(here, export(exporter, files().toBuilder()
-        .option(ArchiveOptions.builder().readAhead(1).build()).build()), "read-ahead changes nothing");
+    assertArrayEquals(
+        here,
+        export(
+            exporter,
+            files().toBuilder().option(ArchiveOptions.builder().readAhead(1).build()).build()),
+        "read-ahead changes nothing");
   }
 
   @Test
   void export_mediaThatFailsHalfwayIsSkippedWhole(@TempDir Path dir) throws Exception {
     InMemoryRepository repo = repository();
     AtomicInteger closed = new AtomicInteger();
-    MediaRepository failing = file -> {
-      InputStream in = repo.open(file);
-      if (!file.id().equals("f2")) {
-        return in;
-      }
-      return new FilterInputStream(in) {
-        private int read;
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-          if (read > 1000) {
-            throw new IOException("connection reset by peer");
+    MediaRepository failing =
+        file -> {
+          InputStream in = repo.open(file);
+          if (!file.id().equals("f2")) {
+            return in;
           }
-          int n = super.read(b, off, Math.min(len, 600));
-          read += Math.max(n, 0);
-          return n;
-        }
+          return new FilterInputStream(in) {
+            private int read;
 
-        @Override
-        public void close() throws IOException {
-          closed.incrementAndGet();
-          super.close();
-        }
-      };
-    };
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+              if (read > 1000) {
+                throw new IOException("connection reset by peer");
+              }
+              int n = super.read(b, off, Math.min(len, 600));
+              read += Math.max(n, 0);
+              return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+              closed.incrementAndGet();
+              super.close();
+            }
+          };
+        };
     Path zip = dir.resolve("files.zip");
-    ExportResult r = Exporter.builder().workflows(repo).assessments(repo).media(failing).build()
-        .export(files(), ExportSink.of(zip));
+    ExportResult r =
+        Exporter.builder()
+            .workflows(repo)
+            .assessments(repo)
+            .media(failing)
+            .build()
+            .export(files(), ExportSink.of(zip));
     assertEquals(3, r.files());
     assertEquals(1, closed.get());
     assertEquals(0, repo.openStreams());
@@ -233,46 +322,59 @@ class FilesLayoutTest {
   @Test
   void export_sinkFailureClosesEverything() {
     InMemoryRepository repo = repository();
-    OutputStream failing = new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        throw new IOException("disk full");
-      }
+    OutputStream failing =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("disk full");
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        throw new IOException("disk full");
-      }
-    };
-    ExportException e = assertThrows(ExportException.class,
-        () -> Exporter.builder().repository(repo).build().export(files(), ExportSink.of(failing)));
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            throw new IOException("disk full");
+          }
+        };
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () ->
+                Exporter.builder()
+                    .repository(repo)
+                    .build()
+                    .export(files(), ExportSink.of(failing)));
     assertTrue(e.getMessage().contains("sink failed"), e.getMessage());
     assertEquals(0, repo.openStreams());
   }
 
   @Test
   void submit_cancelLeavesNoFileAndClosesEverything(@TempDir Path dir) throws Exception {
-    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
     for (int i = 0; i < 200; i++) {
       b.file("f" + i, f -> f.externalId("e").fileName("a.jpg").content(JPEG));
     }
     InMemoryRepository repo = b.build();
     ExportJob[] job = new ExportJob[1];
     java.util.concurrent.CountDownLatch submitted = new java.util.concurrent.CountDownLatch(1);
-    job[0] = Exporter.builder().repository(repo).build().submit(
-        files(), ExportSink.of(dir.resolve("x.zip")), p -> {
-          try {
-            submitted.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          if (p.files() == 20) {
-            job[0].cancel();
-          }
-        });
+    job[0] =
+        Exporter.builder()
+            .repository(repo)
+            .build()
+            .submit(
+                files(),
+                ExportSink.of(dir.resolve("x.zip")),
+                p -> {
+                  try {
+                    submitted.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  if (p.files() == 20) {
+                    job[0].cancel();
+                  }
+                });
     submitted.countDown();
-    assertThrows(CancellationException.class,
-        () -> job[0].completion().get(60, TimeUnit.SECONDS));
+    assertThrows(CancellationException.class, () -> job[0].completion().get(60, TimeUnit.SECONDS));
     awaitDone(job[0]);
     assertEquals(0, repo.openStreams());
     try (Stream<Path> left = Files.list(dir)) {
@@ -281,9 +383,11 @@ class FilesLayoutTest {
   }
 
   @Test
-  void export_zip64WhenMoreThan65535EntriesOnANonSeekableStream(@TempDir Path dir) throws Exception {
+  void export_zip64WhenMoreThan65535EntriesOnANonSeekableStream(@TempDir Path dir)
+      throws Exception {
     int n = 65_600;
-    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
     for (int i = 0; i < n; i++) {
       String id = Integer.toString(i);
       b.file(new MediaFile(id, "wf", id, "a.txt", "text/plain", "ds", null), List.of());
@@ -295,22 +399,27 @@ class FilesLayoutTest {
     }
     try (ZipFile z = new ZipFile(zip.toFile())) {
       assertEquals(n + 1, z.size());
-      assertEquals("65599", new String(z.getInputStream(z.getEntry("65599_w_1.txt")).readAllBytes(),
-          StandardCharsets.UTF_8));
+      assertEquals(
+          "65599",
+          new String(
+              z.getInputStream(z.getEntry("65599_w_1.txt")).readAllBytes(),
+              StandardCharsets.UTF_8));
     }
     assertTrue(hasZip64EndRecord(Files.readAllBytes(zip)));
   }
 
   @Test
   void export_noZip64WhenNotNeeded() throws Exception {
-    assertFalse(hasZip64EndRecord(export(Exporter.builder().repository(repository()).build(), files())));
+    assertFalse(
+        hasZip64EndRecord(export(Exporter.builder().repository(repository()).build(), files())));
   }
 
   @Test
   void export_unzipTestsTheArchive(@TempDir Path dir) throws Exception {
     Path zip = dir.resolve("files.zip");
     Exporter.builder().repository(repository()).build().export(files(), ExportSink.of(zip));
-    assumeTrue(onPath("unzip"), "unzip is not installed on this machine, so it cannot check the archive");
+    assumeTrue(
+        onPath("unzip"), "unzip is not installed on this machine, so it cannot check the archive");
     Process p = new ProcessBuilder("unzip", "-t", zip.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -322,16 +431,23 @@ class FilesLayoutTest {
   void export_pythonZipfileTestsTheArchive(@TempDir Path dir) throws Exception {
     Path zip = dir.resolve("files.zip");
     Exporter.builder().repository(repository()).build().export(files(), ExportSink.of(zip));
-    assumeTrue(onPath("python3"), "python3 is not installed on this machine, so it cannot check the archive");
-    Process p = new ProcessBuilder("python3", "-c",
-        "import sys, zipfile\n"
-            + "z = zipfile.ZipFile(sys.argv[1])\n"
-            + "bad = z.testzip()\n"
-            + "assert bad is None, bad\n"
-            + "names = z.namelist()\n"
-            + "assert all(i.flag_bits & 0x800 for i in z.infolist()), 'UTF-8 flag'\n"
-            + "print(len(names), names[-1])\n",
-        zip.toString()).redirectErrorStream(true).start();
+    assumeTrue(
+        onPath("python3"),
+        "python3 is not installed on this machine, so it cannot check the archive");
+    Process p =
+        new ProcessBuilder(
+                "python3",
+                "-c",
+                "import sys, zipfile\n"
+                    + "z = zipfile.ZipFile(sys.argv[1])\n"
+                    + "bad = z.testzip()\n"
+                    + "assert bad is None, bad\n"
+                    + "names = z.namelist()\n"
+                    + "assert all(i.flag_bits & 0x800 for i in z.infolist()), 'UTF-8 flag'\n"
+                    + "print(len(names), names[-1])\n",
+                zip.toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out);
@@ -361,7 +477,9 @@ class FilesLayoutTest {
   }
 
   static List<CSVRecord> manifest(ZipFile z) throws IOException {
-    String csv = new String(z.getInputStream(z.getEntry("manifest.csv")).readAllBytes(), StandardCharsets.UTF_8);
+    String csv =
+        new String(
+            z.getInputStream(z.getEntry("manifest.csv")).readAllBytes(), StandardCharsets.UTF_8);
     try (var parser = CSVFormat.RFC4180.parse(new StringReader(csv))) {
       return parser.getRecords();
     }
@@ -378,5 +496,4 @@ class FilesLayoutTest {
       Thread.sleep(50);
     }
   }
-
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging;
 
 import java.awt.Color;
@@ -54,7 +69,8 @@ final class Images {
 
   /** A CMYK JPEG: four channels and an Adobe APP14 segment saying they are not transformed. */
   static byte[] cmykJpeg(int w, int h) throws IOException {
-    WritableRaster raster = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
+    WritableRaster raster =
+        Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         raster.setPixel(x, y, new int[] {30, 60, 90, 20});
@@ -71,14 +87,18 @@ final class Images {
     byte[] plain = out.toByteArray();
     ByteArrayOutputStream cmyk = new ByteArrayOutputStream();
     cmyk.write(plain, 0, 2);
-    cmyk.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0});
+    cmyk.writeBytes(
+        new byte[] {
+          (byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0
+        });
     cmyk.write(plain, 2, plain.length - 2);
     return cmyk.toByteArray();
   }
 
   /** Decodes with the first reader whose class name starts with the prefix. */
   static BufferedImage readWith(byte[] bytes, String readerPrefix) throws IOException {
-    for (Iterator<javax.imageio.ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg"); it.hasNext(); ) {
+    for (Iterator<javax.imageio.ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg");
+        it.hasNext(); ) {
       javax.imageio.ImageReader r = it.next();
       if (r.getClass().getName().startsWith(readerPrefix)) {
         r.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(bytes)));
@@ -94,8 +114,15 @@ final class Images {
 
   /** A PNG whose header claims a size it does not have. */
   static byte[] pngClaiming(int w, int h) {
-    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 2)
-        .put((byte) 0).put((byte) 0).put((byte) 0);
+    ByteBuffer ihdr =
+        ByteBuffer.allocate(13)
+            .putInt(w)
+            .putInt(h)
+            .put((byte) 8)
+            .put((byte) 2)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
     chunk(out, "IHDR", ihdr.array());
@@ -120,7 +147,11 @@ final class Images {
     ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4);
     tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
     tiff.putShort((short) 1);
-    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
+        .putShort((short) 0);
     tiff.putInt(0);
     byte[] exif = new byte[6 + tiff.capacity()];
     System.arraycopy("Exif\0\0".getBytes(StandardCharsets.US_ASCII), 0, exif, 0, 6);

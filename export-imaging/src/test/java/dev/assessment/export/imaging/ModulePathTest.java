@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,7 +113,8 @@ class ModulePathTest {
     return String.join(File.pathSeparator, entries);
   }
 
-  private static int javac(Path out, String modulePath, ByteArrayOutputStream log, Path... sources) {
+  private static int javac(
+      Path out, String modulePath, ByteArrayOutputStream log, Path... sources) {
     List<String> args = new ArrayList<>(List.of("--module-path", modulePath, "-d", out.toString()));
     for (Path s : sources) {
       args.add(s.toString());
@@ -128,8 +144,12 @@ class ModulePathTest {
     String java = ProcessHandle.current().info().command().orElse("java");
     Process p =
         new ProcessBuilder(
-                java, "-Djava.awt.headless=true", "--module-path",
-                out + File.pathSeparator + modulePath, "-m", "example.host/example.host.Main")
+                java,
+                "-Djava.awt.headless=true",
+                "--module-path",
+                out + File.pathSeparator + modulePath,
+                "-m",
+                "example.host/example.host.Main")
             .redirectErrorStream(true)
             .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -151,7 +171,7 @@ class ModulePathTest {
     int status = javac(dir.resolve("out"), modulePath(), log, info, intruder);
     String message = log.toString(StandardCharsets.UTF_8);
     assertNotEquals(0, status, message);
-    assertTrue(message.contains("package dev.assessment.export.core.internal is not visible"),
-        message);
+    assertTrue(
+        message.contains("package dev.assessment.export.core.internal is not visible"), message);
   }
 }

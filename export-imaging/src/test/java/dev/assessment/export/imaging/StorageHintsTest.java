@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +46,8 @@ class StorageHintsTest {
   }
 
   private static InMemoryRepository repository(MediaFile... files) {
-    InMemoryRepository.Builder b = InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d");
     for (MediaFile f : files) {
       b.file(f, List.of()).content(f.id(), CONTENT);
     }
@@ -42,7 +58,8 @@ class StorageHintsTest {
     Exporter.builder()
         .repository(repo)
         .build()
-        .export(ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(), ExportSink.of(zip));
+        .export(
+            ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(), ExportSink.of(zip));
     try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
       return FilesLayoutTest.manifest(z);
     }
@@ -76,8 +93,13 @@ class StorageHintsTest {
         export(repository(file("f1", null, (long) CONTENT.length + 5, null)), dir.resolve("a.zip"));
     CSVRecord row = rows.get(1);
     assertEquals("f1", row.get(1));
-    assertTrue(row.get(7).startsWith("skipped: media could not be read: the content is "
-        + CONTENT.length + " bytes, but the repository gave its size as " + (CONTENT.length + 5)),
+    assertTrue(
+        row.get(7)
+            .startsWith(
+                "skipped: media could not be read: the content is "
+                    + CONTENT.length
+                    + " bytes, but the repository gave its size as "
+                    + (CONTENT.length + 5)),
         row.get(7));
   }
 
@@ -134,7 +156,9 @@ class StorageHintsTest {
     ExportRequest a =
         ExportRequest.builder("wf").option(ArchiveOptions.builder().threads(1).build()).build();
     ExportRequest b =
-        ExportRequest.builder("wf").option(ArchiveOptions.builder().threads(3).readAhead(9).build()).build();
+        ExportRequest.builder("wf")
+            .option(ArchiveOptions.builder().threads(3).readAhead(9).build())
+            .build();
     ExportRequest c =
         ExportRequest.builder("wf").option(ArchiveOptions.builder().labels(false).build()).build();
     assertEquals(a.fingerprint(), b.fingerprint());

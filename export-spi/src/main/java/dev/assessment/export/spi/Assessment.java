@@ -1,6 +1,20 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spi;
 
-import org.jspecify.annotations.Nullable;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Comparator;
@@ -8,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One assessment of a file: by a machine step or a person, at a time, with the entities found.
@@ -28,13 +43,14 @@ public record Assessment(
     List<Entity> entities) {
 
   /**
-   * Orders assessments from oldest to most recent: by {@code assessedAt}, then by id. Ids made
-   * of ASCII digits only compare as whole numbers (so {@code 9} comes before {@code 10}) and
-   * before any other id; other ids compare as strings. The most recent assessment of a file is
-   * the greatest in this order.
+   * Orders assessments from oldest to most recent: by {@code assessedAt}, then by id. Ids made of
+   * ASCII digits only compare as whole numbers (so {@code 9} comes before {@code 10}) and before
+   * any other id; other ids compare as strings. The most recent assessment of a file is the
+   * greatest in this order.
    */
   public static final Comparator<Assessment> RECENCY =
-      Comparator.comparing(Assessment::assessedAt).thenComparing(Assessment::id, Assessment::compareIds);
+      Comparator.comparing(Assessment::assessedAt)
+          .thenComparing(Assessment::id, Assessment::compareIds);
 
   /**
    * Creates the assessment, checking and copying its components.
@@ -58,7 +74,10 @@ public record Assessment(
     for (Entity entity : entities) {
       if (!ids.add(entity.id())) {
         throw new IllegalArgumentException(
-            "assessment " + id + " has two entities with id " + entity.id()
+            "assessment "
+                + id
+                + " has two entities with id "
+                + entity.id()
                 + ": entity ids must be unique within an assessment");
       }
     }

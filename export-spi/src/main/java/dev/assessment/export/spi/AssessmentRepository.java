@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spi;
 
 import java.util.OptionalLong;
@@ -9,27 +24,27 @@ import java.util.stream.Stream;
  * <p><b>Contract.</b>
  *
  * <ul>
- *   <li><b>Who calls, how often.</b> The exporter calls one of the stream methods once per
- *       export, on the thread that runs the export, and consumes the stream on that thread.
- *       Several exports may run at once, so implementations must be thread-safe.
- *   <li><b>Who closes.</b> The caller always closes the returned stream, on success, on failure
- *       and on cancel, and may close it before reading it to the end. Release connections,
- *       cursors and files in {@link Stream#onClose(Runnable)}.
+ *   <li><b>Who calls, how often.</b> The exporter calls one of the stream methods once per export,
+ *       on the thread that runs the export, and consumes the stream on that thread. Several exports
+ *       may run at once, so implementations must be thread-safe.
+ *   <li><b>Who closes.</b> The caller always closes the returned stream, on success, on failure and
+ *       on cancel, and may close it before reading it to the end. Release connections, cursors and
+ *       files in {@link Stream#onClose(Runnable)}.
  *   <li><b>Streaming.</b> An implementation must not materialise the whole result: exports run to
  *       millions of files. Read with a cursor and map rows to records as the stream is pulled.
- *   <li><b>Filters.</b> An implementation may push the query's data source, order and scope
- *       filters down into its storage, or ignore any of them: it may return more files or
- *       assessments than the query asks for, never fewer. The exporter re-applies every filter,
- *       so a naive implementation that returns every file of the workflow with every assessment
- *       stays correct, only slower. One that pushes {@link AssessmentScope#LATEST} down must keep
- *       every assessment tied for the latest {@code assessedAt}: the exporter breaks ties.
- *   <li><b>Order.</b> Files come in a stable order: the same data and query give the same order
- *       on every call. Exports list files in this order. The order of assessments within a file
- *       does not matter; the exporter sorts them.
- *   <li><b>Errors.</b> A storage failure is thrown as it comes (checked exceptions such as
- *       {@code SQLException} included) from the method, or as a runtime exception (for example
- *       {@link java.io.UncheckedIOException}) while the stream is pulled; the exporter stops,
- *       closes the stream and reports the failure with its context.
+ *   <li><b>Filters.</b> An implementation may push the query's data source, order and scope filters
+ *       down into its storage, or ignore any of them: it may return more files or assessments than
+ *       the query asks for, never fewer. The exporter re-applies every filter, so a naive
+ *       implementation that returns every file of the workflow with every assessment stays correct,
+ *       only slower. One that pushes {@link AssessmentScope#LATEST} down must keep every assessment
+ *       tied for the latest {@code assessedAt}: the exporter breaks ties.
+ *   <li><b>Order.</b> Files come in a stable order: the same data and query give the same order on
+ *       every call. Exports list files in this order. The order of assessments within a file does
+ *       not matter; the exporter sorts them.
+ *   <li><b>Errors.</b> A storage failure is thrown as it comes (checked exceptions such as {@code
+ *       SQLException} included) from the method, or as a runtime exception (for example {@link
+ *       java.io.UncheckedIOException}) while the stream is pulled; the exporter stops, closes the
+ *       stream and reports the failure with its context.
  * </ul>
  */
 public interface AssessmentRepository {

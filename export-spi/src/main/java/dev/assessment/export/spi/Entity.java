@@ -1,9 +1,24 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spi;
 
-import org.jspecify.annotations.Nullable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One finding of an assessment: an annotation with a location polygon, or a file-level entity
@@ -29,7 +44,8 @@ public record Entity(
    * @param location the location polygon, or null for a file-level entity
    * @param locationConfidence the confidence of the location within [0, 1], or null
    * @param attributes the attribute values in stored order, names unique; copied
-   * @throws IllegalArgumentException if the id is empty, a confidence is outside [0, 1], a location confidence is given without a location, or two values share an attribute name
+   * @throws IllegalArgumentException if the id is empty, a confidence is outside [0, 1], a location
+   *     confidence is given without a location, or two values share an attribute name
    */
   public Entity {
     Checks.id(id, "entity id");
@@ -37,7 +53,9 @@ public record Entity(
     Checks.confidence(locationConfidence, "location confidence of entity " + id);
     if (location == null && locationConfidence != null) {
       throw new IllegalArgumentException(
-          "entity " + id + " has a location confidence but no location: drop the confidence"
+          "entity "
+              + id
+              + " has a location confidence but no location: drop the confidence"
               + " or add the polygon");
     }
     attributes = List.copyOf(attributes);
@@ -45,7 +63,10 @@ public record Entity(
     for (AttributeValue attribute : attributes) {
       if (!names.add(attribute.name())) {
         throw new IllegalArgumentException(
-            "entity " + id + " has two values for attribute '" + attribute.name()
+            "entity "
+                + id
+                + " has two values for attribute '"
+                + attribute.name()
                 + "': use one value (a list of choices holds several)");
       }
     }
@@ -60,7 +81,8 @@ public record Entity(
    * @return the entity
    * @throws IllegalArgumentException as the canonical constructor does
    */
-  public static Entity fileLevel(String id, @Nullable String label, List<AttributeValue> attributes) {
+  public static Entity fileLevel(
+      String id, @Nullable String label, List<AttributeValue> attributes) {
     return new Entity(id, label, null, null, attributes);
   }
 

@@ -1,18 +1,33 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spi;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file of a workflow, usually an image, as it arrived from a data source.
  *
- * <p>The last three components are what the host's storage already knows about the content, so
- * that reading it needs no second look-up: {@link MediaRepository#open(MediaFile)} gets the file
- * back with its {@code storageKey} untouched. A known {@code size} is checked against the bytes
- * read (a file whose content is shorter or longer is skipped with the reason); a known {@code
- * sha256} is written to the archive manifest as given, without hashing the content again (it is
- * trusted, not verified).
+ * <p>The last three components are what the host's storage already knows about the content, so that
+ * reading it needs no second look-up: {@link MediaRepository#open(MediaFile)} gets the file back
+ * with its {@code storageKey} untouched. A known {@code size} is checked against the bytes read (a
+ * file whose content is shorter or longer is skipped with the reason); a known {@code sha256} is
+ * written to the archive manifest as given, without hashing the content again (it is trusted, not
+ * verified).
  *
  * @param id the file's id, never empty
  * @param workflowId the id of the workflow the file belongs to
@@ -50,8 +65,8 @@ public record MediaFile(
    * @param storageKey where the host keeps the content, or null
    * @param size the content's length in bytes, or null when unknown
    * @param sha256 the content's SHA-256 as 64 hex digits, or null when unknown
-   * @throws IllegalArgumentException if an id is empty, the size negative or the SHA-256 not 64
-   *     hex digits
+   * @throws IllegalArgumentException if an id is empty, the size negative or the SHA-256 not 64 hex
+   *     digits
    */
   public MediaFile {
     Checks.id(id, "file id");
@@ -69,7 +84,10 @@ public record MediaFile(
       sha256 = sha256.toLowerCase(Locale.ROOT);
       if (!sha256.matches("[0-9a-f]{64}")) {
         throw new IllegalArgumentException(
-            "sha256 of file " + id + " is not 64 hex digits: '" + sha256
+            "sha256 of file "
+                + id
+                + " is not 64 hex digits: '"
+                + sha256
                 + "'; pass the digest in hex, or null if unknown");
       }
     }
@@ -109,7 +127,15 @@ public record MediaFile(
   public MediaFile withStorage(
       @Nullable String storageKey, @Nullable Long size, @Nullable String sha256) {
     return new MediaFile(
-        id, workflowId, externalId, fileName, mediaType, dataSourceId, orderId, storageKey, size,
+        id,
+        workflowId,
+        externalId,
+        fileName,
+        mediaType,
+        dataSourceId,
+        orderId,
+        storageKey,
+        size,
         sha256);
   }
 }

@@ -1,16 +1,30 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spi;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A location polygon in the pixel coordinates of the image as displayed: origin top-left, x to
- * the right, y down.
+ * A location polygon in the pixel coordinates of the image as displayed: origin top-left, x to the
+ * right, y down.
  *
- * <p>The ring is stored open: trailing points that repeat the first are dropped, so that a
- * closed and an open ring of the same points are equal. A polygon with fewer than three points
- * or with non-finite coordinates is accepted here; an export reports it (see {@link
- * #isDrawable()}).
+ * <p>The ring is stored open: trailing points that repeat the first are dropped, so that a closed
+ * and an open ring of the same points are equal. A polygon with fewer than three points or with
+ * non-finite coordinates is accepted here; an export reports it (see {@link #isDrawable()}).
  *
  * @param points the ring's points in order; copied
  */

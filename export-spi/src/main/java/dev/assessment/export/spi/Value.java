@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spi;
 
 import java.util.List;
@@ -30,8 +45,8 @@ public sealed interface Value
   }
 
   /**
-   * Returns a number value. Negative zero is stored as zero; non-finite numbers are kept so that
-   * an export can report them.
+   * Returns a number value. Negative zero is stored as zero; non-finite numbers are kept so that an
+   * export can report them.
    *
    * @param number the number
    * @return the value
@@ -61,8 +76,8 @@ public sealed interface Value
   }
 
   /**
-   * Returns the value of an attribute the assessor was asked for and left unanswered (a SQL
-   * {@code NULL}). The CSV layouts write it as an empty cell.
+   * Returns the value of an attribute the assessor was asked for and left unanswered (a SQL {@code
+   * NULL}). The CSV layouts write it as an empty cell.
    *
    * @param type the attribute's type, from its definition
    * @return the value

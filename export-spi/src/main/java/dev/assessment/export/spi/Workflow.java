@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spi;
 
 import java.util.HashSet;
@@ -7,8 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An assessment workflow: its id, its name and the attributes it defines, in the order the
- * wide layout shows them.
+ * An assessment workflow: its id, its name and the attributes it defines, in the order the wide
+ * layout shows them.
  *
  * @param id the workflow's id, never empty
  * @param name the workflow's display name (may be empty)
@@ -31,7 +46,10 @@ public record Workflow(String id, String name, List<AttributeDefinition> attribu
     for (AttributeDefinition attribute : attributes) {
       if (!seen.add(attribute.name())) {
         throw new IllegalArgumentException(
-            "workflow " + id + " defines attribute '" + attribute.name()
+            "workflow "
+                + id
+                + " defines attribute '"
+                + attribute.name()
                 + "' twice: attribute names must be unique within a workflow");
       }
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,8 +67,7 @@ class RecordsTest {
   @Test
   void attributeValue_confidenceNaN() {
     assertThrows(
-        IllegalArgumentException.class,
-        () -> AttributeValue.of("a", Value.text("x"), Double.NaN));
+        IllegalArgumentException.class, () -> AttributeValue.of("a", Value.text("x"), Double.NaN));
   }
 
   @Test
@@ -85,7 +99,8 @@ class RecordsTest {
 
   @Test
   void entity_copiesAttributes() {
-    List<AttributeValue> values = new ArrayList<>(List.of(AttributeValue.of("a", Value.bool(true))));
+    List<AttributeValue> values =
+        new ArrayList<>(List.of(AttributeValue.of("a", Value.bool(true))));
     Entity e = Entity.fileLevel("e", "l", values);
     values.clear();
     assertEquals(1, e.attributes().size());
@@ -94,7 +109,8 @@ class RecordsTest {
   @Test
   void entity_acceptsDegeneratePolygons() {
     Entity twoPoints = Entity.annotation("e", "l", Polygon.of(0, 0, 1, 1), null, List.of());
-    Entity nan = Entity.annotation("e", "l", Polygon.of(0, 0, Double.NaN, 1, 2, 2), null, List.of());
+    Entity nan =
+        Entity.annotation("e", "l", Polygon.of(0, 0, Double.NaN, 1, 2, 2), null, List.of());
     assertEquals(2, twoPoints.location().points().size());
     assertTrue(!nan.location().isFinite() && !nan.location().isDrawable());
   }
@@ -123,7 +139,8 @@ class RecordsTest {
     Assessment nine = new Assessment("9", AssessmentKind.HUMAN, null, null, T, List.of());
     Assessment ten = new Assessment("10", AssessmentKind.HUMAN, null, null, T, List.of());
     Assessment text = new Assessment("a", AssessmentKind.HUMAN, null, null, T, List.of());
-    Assessment later = new Assessment("1", AssessmentKind.HUMAN, null, null, T.plusSeconds(1), List.of());
+    Assessment later =
+        new Assessment("1", AssessmentKind.HUMAN, null, null, T.plusSeconds(1), List.of());
     assertTrue(Assessment.RECENCY.compare(nine, ten) < 0);
     assertTrue(Assessment.RECENCY.compare(ten, text) < 0);
     assertTrue(Assessment.RECENCY.compare(text, later) < 0);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -15,7 +30,6 @@ import dev.assessment.export.spi.memory.InMemoryRepository;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +50,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The repository SPI contract, as a JUnit Jupiter test to extend. Implement {@link
- * #load(InMemoryRepository)} to put a fixture into your storage and return your repositories;
- * every test here loads what it needs and checks one part of the contract, the way the exporter
- * relies on it:
+ * #load(InMemoryRepository)} to put a fixture into your storage and return your repositories; every
+ * test here loads what it needs and checks one part of the contract, the way the exporter relies on
+ * it:
  *
  * <ul>
  *   <li>metadata matches the fixture; unknown ids give empty results, not exceptions;
@@ -58,9 +72,9 @@ public abstract class RepositoryContract {
   protected RepositoryContract() {}
 
   /**
-   * Loads a fixture into the storage under test and returns the repositories over it. Called
-   * once per test, with a fixture that holds one or more workflows, their metadata, files,
-   * assessments and content.
+   * Loads a fixture into the storage under test and returns the repositories over it. Called once
+   * per test, with a fixture that holds one or more workflows, their metadata, files, assessments
+   * and content.
    *
    * @param fixture the data to load
    * @return the repositories over the loaded data
@@ -69,8 +83,8 @@ public abstract class RepositoryContract {
   protected abstract RepositoryUnderTest load(InMemoryRepository fixture) throws Exception;
 
   /**
-   * Returns how many files the large-result test generates (default 20,000 files of 4
-   * annotations each). Lower it for slow storage; the test then checks proportionally.
+   * Returns how many files the large-result test generates (default 20,000 files of 4 annotations
+   * each). Lower it for slow storage; the test then checks proportionally.
    *
    * @return the number of files
    */
@@ -108,8 +122,11 @@ public abstract class RepositoryContract {
     RepositoryUnderTest r = loaded(fixture);
     for (String wf : List.of(ContractFixtures.WORKFLOW, ContractFixtures.OTHER_WORKFLOW)) {
       assertEquals(fixture.workflow(wf), r.workflows().workflow(wf), "workflow " + wf);
-      assertEquals(Set.copyOf(fixture.orders(wf)), Set.copyOf(r.workflows().orders(wf)), "orders of " + wf);
-      assertEquals(Set.copyOf(fixture.dataSources(wf)), Set.copyOf(r.workflows().dataSources(wf)),
+      assertEquals(
+          Set.copyOf(fixture.orders(wf)), Set.copyOf(r.workflows().orders(wf)), "orders of " + wf);
+      assertEquals(
+          Set.copyOf(fixture.dataSources(wf)),
+          Set.copyOf(r.workflows().dataSources(wf)),
           "data sources of " + wf);
     }
   }
@@ -125,7 +142,8 @@ public abstract class RepositoryContract {
     assertTrue(r.workflows().workflow("no-such-workflow").isEmpty());
     assertTrue(r.workflows().orders("no-such-workflow").isEmpty());
     assertTrue(r.workflows().dataSources("no-such-workflow").isEmpty());
-    try (Stream<AssessedFile> s = r.assessments().assessedFiles(FileQuery.all("no-such-workflow"))) {
+    try (Stream<AssessedFile> s =
+        r.assessments().assessedFiles(FileQuery.all("no-such-workflow"))) {
       assertEquals(0, s.filter(f -> f.file().workflowId().equals("no-such-workflow")).count());
     }
   }
@@ -144,7 +162,12 @@ public abstract class RepositoryContract {
       String dataSource, String order, AssessmentScope scope) throws Exception {
     InMemoryRepository fixture = ContractFixtures.standard();
     RepositoryUnderTest r = loaded(fixture);
-    FileQuery query = FileQuery.builder(ContractFixtures.WORKFLOW).dataSourceId(dataSource).orderId(order).scope(scope).build();
+    FileQuery query =
+        FileQuery.builder(ContractFixtures.WORKFLOW)
+            .dataSourceId(dataSource)
+            .orderId(order)
+            .scope(scope)
+            .build();
     Map<String, AssessedFile> expected = new LinkedHashMap<>();
     for (AssessedFile f : fixture.contents(ContractFixtures.WORKFLOW)) {
       if (query.selects(f.file())) {
@@ -153,13 +176,16 @@ public abstract class RepositoryContract {
     }
     Map<String, AssessedFile> actual = new LinkedHashMap<>();
     try (Stream<AssessedFile> s = r.assessments().assessedFiles(query)) {
-      s.filter(f -> query.selects(f.file())).forEach(f -> {
-        AssessedFile previous = actual.put(f.file().id(), scoped(f, scope));
-        assertEquals(null, previous, "file " + f.file().id() + " was returned twice");
-      });
+      s.filter(f -> query.selects(f.file()))
+          .forEach(
+              f -> {
+                AssessedFile previous = actual.put(f.file().id(), scoped(f, scope));
+                assertEquals(null, previous, "file " + f.file().id() + " was returned twice");
+              });
     }
     assertEquals(expected, actual);
-    assertEquals(order(r, query), List.copyOf(actual.keySet()), "the order is the unfiltered order");
+    assertEquals(
+        order(r, query), List.copyOf(actual.keySet()), "the order is the unfiltered order");
   }
 
   /**
@@ -244,7 +270,8 @@ public abstract class RepositoryContract {
       }
     }
     try (Stream<AssessedFile> s = r.assessments().assessedFiles(query)) {
-      assertEquals(5, s.filter(f -> query.selects(f.file())).count(), "still whole after early closes");
+      assertEquals(
+          5, s.filter(f -> query.selects(f.file())).count(), "still whole after early closes");
     }
   }
 
@@ -262,7 +289,8 @@ public abstract class RepositoryContract {
       for (MediaFile file : streamedFiles(r, wf)) {
         if (fixture.hasContent(file.id())) {
           byte[] bytes;
-          try (InputStream expected = fixture.open(file); InputStream actual = r.media().open(file)) {
+          try (InputStream expected = fixture.open(file);
+              InputStream actual = r.media().open(file)) {
             bytes = expected.readAllBytes();
             assertArrayEquals(bytes, actual.readAllBytes(), "content of " + file.id());
           }
@@ -271,12 +299,16 @@ public abstract class RepositoryContract {
           }
           if (file.sha256() != null) {
             assertEquals(
-                java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
-                file.sha256(), "the SHA-256 the listing gives for " + file.id());
+                java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+                file.sha256(),
+                "the SHA-256 the listing gives for " + file.id());
           }
           checked++;
         } else {
-          assertThrows(MediaNotFoundException.class, () -> r.media().open(file).close(),
+          assertThrows(
+              MediaNotFoundException.class,
+              () -> r.media().open(file).close(),
               "file " + file.id() + " has no content");
         }
       }
@@ -289,9 +321,9 @@ public abstract class RepositoryContract {
    * check counts the bytes the test's thread allocates from the call until the first file, and
    * compares them with what reading the whole result allocates, so it does not depend on when the
    * garbage collector runs, nor on whether the fixture is still in memory: a repository that maps
-   * the whole result into records before returning fails, a cursor with a modest fetch size
-   * passes. On a JVM that does not count allocations per thread, the heap held while the stream
-   * is open is compared with the result's size instead.
+   * the whole result into records before returning fails, a cursor with a modest fetch size passes.
+   * On a JVM that does not count allocations per thread, the heap held while the stream is open is
+   * compared with the result's size instead.
    *
    * @throws Exception if loading fails
    */
@@ -322,14 +354,26 @@ public abstract class RepositoryContract {
     }
     assertEquals(files, count);
     if (counted) {
-      assertTrue(beforeFirst < resultSize / 4,
-          "the repository allocated " + (beforeFirst >> 10) + " KiB before handing out the first of "
-              + files + " files, whose records take about " + (resultSize >> 10) + " KiB: the stream"
+      assertTrue(
+          beforeFirst < resultSize / 4,
+          "the repository allocated "
+              + (beforeFirst >> 10)
+              + " KiB before handing out the first of "
+              + files
+              + " files, whose records take about "
+              + (resultSize >> 10)
+              + " KiB: the stream"
               + " seems to read the whole result before returning it, instead of streaming it");
     } else {
-      assertTrue(beforeFirst < resultSize / 2,
-          "with the first of " + files + " files read, the heap holds " + (beforeFirst >> 10)
-              + " KiB more than before; the result is about " + (resultSize >> 10) + " KiB: the"
+      assertTrue(
+          beforeFirst < resultSize / 2,
+          "with the first of "
+              + files
+              + " files read, the heap holds "
+              + (beforeFirst >> 10)
+              + " KiB more than before; the result is about "
+              + (resultSize >> 10)
+              + " KiB: the"
               + " stream seems to hold the result instead of streaming it");
     }
   }
@@ -357,9 +401,14 @@ public abstract class RepositoryContract {
     try (InputStream in = r.media().open(file)) {
       int n = in.readNBytes(buffer, 0, buffer.length);
       long allocated = counted ? Allocations.current() - base : 0;
-      assertTrue(allocated < 16L << 20,
-          "opening a file of " + (ContractFixtures.LARGE_CONTENT_BYTES >> 20) + " MiB and reading"
-              + " 64 KiB allocated " + (allocated >> 20) + " MiB: the content seems to be read whole"
+      assertTrue(
+          allocated < 16L << 20,
+          "opening a file of "
+              + (ContractFixtures.LARGE_CONTENT_BYTES >> 20)
+              + " MiB and reading"
+              + " 64 KiB allocated "
+              + (allocated >> 20)
+              + " MiB: the content seems to be read whole"
               + " instead of streamed (see docs/jdbc-repository for chunked reads)");
       actual.update(buffer, 0, n);
       long total = n + digest(in, actual, buffer);
@@ -369,8 +418,8 @@ public abstract class RepositoryContract {
   }
 
   /**
-   * The exporter reads a few files ahead (4 by default): content of different files opened at
-   * once, on different threads, all stay readable and correct.
+   * The exporter reads a few files ahead (4 by default): content of different files opened at once,
+   * on different threads, all stay readable and correct.
    *
    * @throws Exception if loading fails
    */
@@ -390,17 +439,21 @@ public abstract class RepositoryContract {
     try {
       List<Future<byte[]>> reads = new ArrayList<>();
       for (MediaFile f : withContent.subList(0, readAhead)) {
-        reads.add(pool.submit(() -> {
-          try (InputStream in = r.media().open(f)) {
-            allOpen.await(30, TimeUnit.SECONDS);
-            return in.readAllBytes();
-          }
-        }));
+        reads.add(
+            pool.submit(
+                () -> {
+                  try (InputStream in = r.media().open(f)) {
+                    allOpen.await(30, TimeUnit.SECONDS);
+                    return in.readAllBytes();
+                  }
+                }));
       }
       for (int i = 0; i < readAhead; i++) {
         MediaFile f = withContent.get(i);
         try (InputStream expected = fixture.open(f)) {
-          assertArrayEquals(expected.readAllBytes(), reads.get(i).get(60, TimeUnit.SECONDS),
+          assertArrayEquals(
+              expected.readAllBytes(),
+              reads.get(i).get(60, TimeUnit.SECONDS),
               "content of " + f.id() + " read while " + (readAhead - 1) + " others were open");
         }
       }
@@ -418,8 +471,11 @@ public abstract class RepositoryContract {
     return total;
   }
 
-  /** The files as the repository streams them, storage keys included, as the exporter opens them. */
-  private static List<MediaFile> streamedFiles(RepositoryUnderTest r, String workflowId) throws Exception {
+  /**
+   * The files as the repository streams them, storage keys included, as the exporter opens them.
+   */
+  private static List<MediaFile> streamedFiles(RepositoryUnderTest r, String workflowId)
+      throws Exception {
     FileQuery all = FileQuery.all(workflowId);
     try (Stream<MediaFile> s = r.assessments().files(all)) {
       return s.filter(all::selects).toList();
@@ -439,7 +495,9 @@ public abstract class RepositoryContract {
   private static List<String> order(RepositoryUnderTest r, FileQuery query) throws Exception {
     FileQuery all = FileQuery.all(query.workflowId());
     try (Stream<AssessedFile> s = r.assessments().assessedFiles(all)) {
-      return s.filter(f -> all.selects(f.file()) && query.selects(f.file())).map(f -> f.file().id()).toList();
+      return s.filter(f -> all.selects(f.file()) && query.selects(f.file()))
+          .map(f -> f.file().id())
+          .toList();
     }
   }
 
@@ -456,5 +514,4 @@ public abstract class RepositoryContract {
     }
     return new AssessedFile(f.file().withStorage(null, null, null), sorted);
   }
-
 }

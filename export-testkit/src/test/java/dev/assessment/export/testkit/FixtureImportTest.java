@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,51 +73,60 @@ class FixtureImportTest {
       }
     }
   }
+
   // spi.md:end
 
   @Test
   void importFixture_visitsEverythingTheContractChecks() throws Exception {
     List<String> seen = new ArrayList<>();
-    importFixture(ContractFixtures.standard(), new HostStorage() {
-      @Override
-      public void insertWorkflow(Workflow workflow) {
-        seen.add("workflow " + workflow.id());
-      }
+    importFixture(
+        ContractFixtures.standard(),
+        new HostStorage() {
+          @Override
+          public void insertWorkflow(Workflow workflow) {
+            seen.add("workflow " + workflow.id());
+          }
 
-      @Override
-      public void insertOrder(WorkflowOrder order) {
-        seen.add("order " + order.id());
-      }
+          @Override
+          public void insertOrder(WorkflowOrder order) {
+            seen.add("order " + order.id());
+          }
 
-      @Override
-      public void insertDataSource(DataSource source) {
-        seen.add("data source " + source.id());
-      }
+          @Override
+          public void insertDataSource(DataSource source) {
+            seen.add("data source " + source.id());
+          }
 
-      @Override
-      public void insertFile(MediaFile file, byte[] content) {
-        seen.add("file " + file.id() + (content == null ? " without content" : " " + content.length));
-      }
+          @Override
+          public void insertFile(MediaFile file, byte[] content) {
+            seen.add(
+                "file "
+                    + file.id()
+                    + (content == null ? " without content" : " " + content.length));
+          }
 
-      @Override
-      public void insertAssessment(String fileId, Assessment assessment) {
-        seen.add("assessment " + fileId + "/" + assessment.id());
-      }
-    });
+          @Override
+          public void insertAssessment(String fileId, Assessment assessment) {
+            seen.add("assessment " + fileId + "/" + assessment.id());
+          }
+        });
     assertEquals(2, seen.stream().filter(s -> s.startsWith("workflow")).count());
     assertTrue(seen.contains("file f-3 without content"), seen.toString());
     assertTrue(seen.contains("file f-5 0"), seen.toString());
-    assertTrue(seen.contains("assessment f-1/9") && seen.contains("assessment f-1/10"), seen.toString());
+    assertTrue(
+        seen.contains("assessment f-1/9") && seen.contains("assessment f-1/10"), seen.toString());
   }
 
   @Test
   void spiGuide_showsTheImporter() throws Exception {
-    String source = Files.readString(
-        Path.of("src/test/java/dev/assessment/export/testkit/FixtureImportTest.java"),
-        StandardCharsets.UTF_8);
-    String snippet = source.substring(
-        source.indexOf("// spi.md:start\n") + "// spi.md:start\n".length(),
-        source.indexOf("  // spi.md:end"));
+    String source =
+        Files.readString(
+            Path.of("src/test/java/dev/assessment/export/testkit/FixtureImportTest.java"),
+            StandardCharsets.UTF_8);
+    String snippet =
+        source.substring(
+            source.indexOf("// spi.md:start\n") + "// spi.md:start\n".length(),
+            source.indexOf("  // spi.md:end"));
     StringBuilder unindented = new StringBuilder();
     for (String line : snippet.split("\n")) {
       unindented.append(line.startsWith("  ") ? line.substring(2) : line).append('\n');

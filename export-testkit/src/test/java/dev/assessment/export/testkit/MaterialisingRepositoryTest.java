@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,21 +44,54 @@ class MaterialisingRepositoryTest {
   private static AssessedFile copy(AssessedFile f) {
     MediaFile m = f.file();
     return new AssessedFile(
-        new MediaFile(copy(m.id()), copy(m.workflowId()), copy(m.externalId()), copy(m.fileName()),
-            copy(m.mediaType()), copy(m.dataSourceId()), copy(m.orderId())),
-        f.assessments().stream().map(a -> new Assessment(copy(a.id()), a.kind(), copy(a.step()), copy(a.assessor()),
-            a.assessedAt(), a.entities().stream().map(e -> new Entity(copy(e.id()), copy(e.label()),
-                e.location() == null ? null : new Polygon(e.location().points().stream()
-                    .map(p -> new Polygon.Point(p.x(), p.y())).toList()),
-                e.locationConfidence(), e.attributes().stream().map(v -> new AttributeValue(copy(v.name()),
-                    v.value() instanceof Value.Text t ? Value.text(copy(t.text())) : v.value(), v.confidence()))
-                    .toList())).toList())).toList());
+        new MediaFile(
+            copy(m.id()),
+            copy(m.workflowId()),
+            copy(m.externalId()),
+            copy(m.fileName()),
+            copy(m.mediaType()),
+            copy(m.dataSourceId()),
+            copy(m.orderId())),
+        f.assessments().stream()
+            .map(
+                a ->
+                    new Assessment(
+                        copy(a.id()),
+                        a.kind(),
+                        copy(a.step()),
+                        copy(a.assessor()),
+                        a.assessedAt(),
+                        a.entities().stream()
+                            .map(
+                                e ->
+                                    new Entity(
+                                        copy(e.id()),
+                                        copy(e.label()),
+                                        e.location() == null
+                                            ? null
+                                            : new Polygon(
+                                                e.location().points().stream()
+                                                    .map(p -> new Polygon.Point(p.x(), p.y()))
+                                                    .toList()),
+                                        e.locationConfidence(),
+                                        e.attributes().stream()
+                                            .map(
+                                                v ->
+                                                    new AttributeValue(
+                                                        copy(v.name()),
+                                                        v.value() instanceof Value.Text t
+                                                            ? Value.text(copy(t.text()))
+                                                            : v.value(),
+                                                        v.confidence()))
+                                            .toList()))
+                            .toList()))
+            .toList());
   }
 
   /**
    * Loads the fixture into storage of its own (deep copies) and lets the fixture go, then copies
-   * every file of a query into fresh records before returning the stream, and reads content
-   * whole when it is opened.
+   * every file of a query into fresh records before returning the stream, and reads content whole
+   * when it is opened.
    */
   static final class Materialising extends RepositoryContract {
     @Override
@@ -60,25 +108,31 @@ class MaterialisingRepositoryTest {
           }
         }
       }
-      AssessmentRepository copying = new AssessmentRepository() {
-        @Override
-        public Stream<AssessedFile> assessedFiles(FileQuery query) {
-          return storage.stream().filter(f -> query.selects(f.file()))
-              .map(MaterialisingRepositoryTest::copy).toList().stream();
-        }
+      AssessmentRepository copying =
+          new AssessmentRepository() {
+            @Override
+            public Stream<AssessedFile> assessedFiles(FileQuery query) {
+              return storage.stream()
+                  .filter(f -> query.selects(f.file()))
+                  .map(MaterialisingRepositoryTest::copy)
+                  .toList()
+                  .stream();
+            }
 
-        @Override
-        public Stream<MediaFile> files(FileQuery query) {
-          return storage.stream().map(AssessedFile::file).filter(query::selects);
-        }
-      };
-      dev.assessment.export.spi.MediaRepository whole = file -> {
-        byte[] bytes = content.get(file.id());
-        if (bytes == null) {
-          throw new dev.assessment.export.spi.MediaNotFoundException("no content for " + file.id());
-        }
-        return new java.io.ByteArrayInputStream(bytes.clone());
-      };
+            @Override
+            public Stream<MediaFile> files(FileQuery query) {
+              return storage.stream().map(AssessedFile::file).filter(query::selects);
+            }
+          };
+      dev.assessment.export.spi.MediaRepository whole =
+          file -> {
+            byte[] bytes = content.get(file.id());
+            if (bytes == null) {
+              throw new dev.assessment.export.spi.MediaNotFoundException(
+                  "no content for " + file.id());
+            }
+            return new java.io.ByteArrayInputStream(bytes.clone());
+          };
       return new RepositoryUnderTest(fixture, copying, whole, () -> {});
     }
   }
@@ -88,7 +142,8 @@ class MaterialisingRepositoryTest {
     Materialising contract = new Materialising();
     AssertionFailedError e =
         assertThrows(AssertionFailedError.class, contract::assessedFiles_largeResultsStream);
-    assertTrue(e.getMessage().contains("read the whole result before returning it"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("read the whole result before returning it"), e.getMessage());
   }
 
   @Test

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.delivery;
 
 import dev.assessment.export.core.ExportJob;
@@ -28,9 +43,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The product's delivery: an export runs as a job streamed into object storage, and when it is
- * ready the person who asked gets an e-mail with a pre-signed link that expires; when it fails
- * or is cancelled they get a failure notice instead, never a link to a partial object. If the
- * mail cannot be sent, the object stays and {@link #sendLink} sends it again without exporting.
+ * ready the person who asked gets an e-mail with a pre-signed link that expires; when it fails or
+ * is cancelled they get a failure notice instead, never a link to a partial object. If the mail
+ * cannot be sent, the object stays and {@link #sendLink} sends it again without exporting.
  *
  * <pre>{@code
  * Delivery delivery = new Delivery(s3, presigner, Delivery.Settings.of("exports", "exports@example.org")
@@ -58,8 +73,13 @@ public final class Delivery {
    * @param smtpPort its port
    */
   public record Settings(
-      String bucket, String prefix, int partSize, Duration linkExpiry, String from,
-      String smtpHost, int smtpPort) {
+      String bucket,
+      String prefix,
+      int partSize,
+      Duration linkExpiry,
+      String from,
+      String smtpHost,
+      int smtpPort) {
     /**
      * Checks the settings.
      *
@@ -79,23 +99,32 @@ public final class Delivery {
       if (partSize < S3MultipartSink.MIN_PART_SIZE) {
         throw new IllegalArgumentException("partSize must be at least 5 MiB, was " + partSize);
       }
-      if (linkExpiry.isNegative() || linkExpiry.isZero() || linkExpiry.compareTo(Duration.ofDays(7)) > 0) {
+      if (linkExpiry.isNegative()
+          || linkExpiry.isZero()
+          || linkExpiry.compareTo(Duration.ofDays(7)) > 0) {
         throw new IllegalArgumentException(
-            "linkExpiry must be within (0, 7 days], S3's limit for pre-signed links, was " + linkExpiry);
+            "linkExpiry must be within (0, 7 days], S3's limit for pre-signed links, was "
+                + linkExpiry);
       }
     }
 
     /**
-     * Returns settings with the defaults: prefix {@code exports/}, 8 MiB parts, links valid for
-     * 3 days, SMTP on localhost:25.
+     * Returns settings with the defaults: prefix {@code exports/}, 8 MiB parts, links valid for 3
+     * days, SMTP on localhost:25.
      *
      * @param bucket the bucket
      * @param from the sender
      * @return the settings
      */
     public static Settings of(String bucket, String from) {
-      return new Settings(bucket, "exports/", S3MultipartSink.DEFAULT_PART_SIZE,
-          Duration.ofDays(3), from, "localhost", 25);
+      return new Settings(
+          bucket,
+          "exports/",
+          S3MultipartSink.DEFAULT_PART_SIZE,
+          Duration.ofDays(3),
+          from,
+          "localhost",
+          25);
     }
 
     /**
@@ -150,7 +179,10 @@ public final class Delivery {
    */
   public record Running(ExportJob job, String key, CompletableFuture<Receipt> delivered) {}
 
-  /** The object is stored, but the e-mail with its link could not be sent; retry with {@link #sendLink}. */
+  /**
+   * The object is stored, but the e-mail with its link could not be sent; retry with {@link
+   * #sendLink}.
+   */
   public static final class DeliveryException extends Exception {
     private static final long serialVersionUID = 1L;
     private final transient ExportResult result;
@@ -211,38 +243,62 @@ public final class Delivery {
   // delivery.md:submit:start
   public Running submit(
       Exporter exporter, ExportRequest request, Notice notice, ExportListener listener) {
-    LayoutProvider provider = exporter.provider(request.layout()).orElseThrow(
-        () -> new IllegalArgumentException("the exporter cannot write " + request.layout()));
-    String key = settings.prefix() + UUID.randomUUID() + "/" + request.workflowId()
-        + (request.orderId() == null ? "" : "-" + request.orderId()) + "-" + request.layout().id()
-        + "." + provider.extension();
-    S3MultipartSink sink = new S3MultipartSink(
-        s3, settings.bucket(), key, provider.mediaType(), settings.partSize());
+    LayoutProvider provider =
+        exporter
+            .provider(request.layout())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("the exporter cannot write " + request.layout()));
+    String key =
+        settings.prefix()
+            + UUID.randomUUID()
+            + "/"
+            + request.workflowId()
+            + (request.orderId() == null ? "" : "-" + request.orderId())
+            + "-"
+            + request.layout().id()
+            + "."
+            + provider.extension();
+    S3MultipartSink sink =
+        new S3MultipartSink(s3, settings.bucket(), key, provider.mediaType(), settings.partSize());
     ExportJob job = exporter.submit(request, sink, listener);
-    CompletableFuture<Receipt> delivered = job.completion().handle((result, failure) -> {
-      if (failure != null) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause() : failure;
-        sendQuietly(notice, "Your export of " + names(notice) + " failed",
-            "The export of " + names(notice) + " could not be completed"
-                + (cause instanceof CancellationException ? ": it was cancelled."
-                    : ": " + cause.getMessage() + ".")
-                + "\n\nNothing was stored. Please ask for it again, or reply to this message.\n");
-        throw failure instanceof CompletionException c ? c : new CompletionException(failure);
-      }
-      try {
-        return sendLink(key, result, notice);
-      } catch (DeliveryException e) {
-        throw new CompletionException(e);
-      }
-    });
+    CompletableFuture<Receipt> delivered =
+        job.completion()
+            .handle(
+                (result, failure) -> {
+                  if (failure != null) {
+                    Throwable cause =
+                        failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    sendQuietly(
+                        notice,
+                        "Your export of " + names(notice) + " failed",
+                        "The export of "
+                            + names(notice)
+                            + " could not be completed"
+                            + (cause instanceof CancellationException
+                                ? ": it was cancelled."
+                                : ": " + cause.getMessage() + ".")
+                            + "\n\nNothing was stored. Please ask for it again, or reply to this message.\n");
+                    throw failure instanceof CompletionException c
+                        ? c
+                        : new CompletionException(failure);
+                  }
+                  try {
+                    return sendLink(key, result, notice);
+                  } catch (DeliveryException e) {
+                    throw new CompletionException(e);
+                  }
+                });
     return new Running(job, key, delivered);
   }
+
   // delivery.md:submit:end
 
   /**
-   * Signs a link to a stored export and e-mails it. Called when an export completes, and again
-   * by a host when the first mail could not be sent.
+   * Signs a link to a stored export and e-mails it. Called when an export completes, and again by a
+   * host when the first mail could not be sent.
    *
    * @param key the object's key
    * @param result the export's result, for the counts in the mail
@@ -250,29 +306,64 @@ public final class Delivery {
    * @return the receipt
    * @throws DeliveryException if the mail cannot be sent; the object stays
    */
-  public Receipt sendLink(String key, ExportResult result, Notice notice)
-      throws DeliveryException {
+  public Receipt sendLink(String key, ExportResult result, Notice notice) throws DeliveryException {
     Instant expires = clock.instant().plus(settings.linkExpiry());
     URI link;
     try {
-      link = presigner.presignGetObject(p -> p.signatureDuration(settings.linkExpiry())
-          .getObjectRequest(g -> g.bucket(settings.bucket()).key(key))).url().toURI();
+      link =
+          presigner
+              .presignGetObject(
+                  p ->
+                      p.signatureDuration(settings.linkExpiry())
+                          .getObjectRequest(g -> g.bucket(settings.bucket()).key(key)))
+              .url()
+              .toURI();
     } catch (java.net.URISyntaxException | RuntimeException e) {
-      throw new DeliveryException("could not sign a link to s3://" + settings.bucket() + "/" + key
-          + ": " + e.getMessage(), key, result, e);
+      throw new DeliveryException(
+          "could not sign a link to s3://" + settings.bucket() + "/" + key + ": " + e.getMessage(),
+          key,
+          result,
+          e);
     }
-    String body = "The export of " + names(notice) + " is ready: " + result.files() + " file(s), "
-        + size(result.bytes()) + " (" + result.bytes() + " bytes), " + result.fileName() + ".\n\n"
-        + "Download it until " + expires + ":\n" + link + "\n"
-        + (result.warnings().isEmpty() ? ""
-            : "\n" + result.warnings().size() + " kind(s) of warning were reported; the archive's"
-                + " manifest lists what was skipped and why.\n");
+    String body =
+        "The export of "
+            + names(notice)
+            + " is ready: "
+            + result.files()
+            + " file(s), "
+            + size(result.bytes())
+            + " ("
+            + result.bytes()
+            + " bytes), "
+            + result.fileName()
+            + ".\n\n"
+            + "Download it until "
+            + expires
+            + ":\n"
+            + link
+            + "\n"
+            + (result.warnings().isEmpty()
+                ? ""
+                : "\n"
+                    + result.warnings().size()
+                    + " kind(s) of warning were reported; the archive's"
+                    + " manifest lists what was skipped and why.\n");
     try {
       send(notice, "Your export of " + names(notice) + " is ready", body);
     } catch (MessagingException e) {
-      throw new DeliveryException("the export is stored as s3://" + settings.bucket() + "/" + key
-          + ", but the e-mail to " + notice.recipient() + " could not be sent: " + e.getMessage()
-          + "; send it again with sendLink(key, result, notice)", key, result, e);
+      throw new DeliveryException(
+          "the export is stored as s3://"
+              + settings.bucket()
+              + "/"
+              + key
+              + ", but the e-mail to "
+              + notice.recipient()
+              + " could not be sent: "
+              + e.getMessage()
+              + "; send it again with sendLink(key, result, notice)",
+          key,
+          result,
+          e);
     }
     return new Receipt(key, link, expires, result);
   }
@@ -282,7 +373,8 @@ public final class Delivery {
       send(notice, subject, body);
     } catch (MessagingException e) {
       org.slf4j.LoggerFactory.getLogger(Delivery.class)
-          .warn("the failure notice to {} could not be sent: {}", notice.recipient(), e.getMessage());
+          .warn(
+              "the failure notice to {} could not be sent: {}", notice.recipient(), e.getMessage());
     }
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.delivery;
 
 import dev.assessment.export.core.ExportSink;
@@ -17,13 +32,14 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 /**
  * An {@link ExportSink} that streams an export into an object of S3-compatible storage with a
  * multipart upload. Memory holds one part ({@link #DEFAULT_PART_SIZE} by default), whatever the
- * size of the export. The object exists only once the export commits: a failed or cancelled
- * export aborts the upload, which leaves neither parts nor an object. An export smaller than one
- * part is stored with a single {@code PutObject}.
+ * size of the export. The object exists only once the export commits: a failed or cancelled export
+ * aborts the upload, which leaves neither parts nor an object. An export smaller than one part is
+ * stored with a single {@code PutObject}.
  */
 public final class S3MultipartSink implements ExportSink {
   /** The default part size: 8 MiB. */
   public static final int DEFAULT_PART_SIZE = 8 << 20;
+
   /** The smallest part S3 accepts, except the last: 5 MiB. */
   public static final int MIN_PART_SIZE = 5 << 20;
 
@@ -52,7 +68,9 @@ public final class S3MultipartSink implements ExportSink {
     this.contentType = Objects.requireNonNull(contentType, "contentType");
     if (partSize < MIN_PART_SIZE) {
       throw new IllegalArgumentException(
-          "partSize must be at least " + MIN_PART_SIZE + " bytes (S3's smallest part), was "
+          "partSize must be at least "
+              + MIN_PART_SIZE
+              + " bytes (S3's smallest part), was "
               + partSize);
     }
     this.partSize = partSize;
@@ -104,19 +122,33 @@ public final class S3MultipartSink implements ExportSink {
       int number = parts.size() + 1;
       try {
         if (uploadId == null) {
-          uploadId = s3.createMultipartUpload(
-              r -> r.bucket(bucket).key(key).contentType(contentType)).uploadId();
+          uploadId =
+              s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType))
+                  .uploadId();
         }
-        String etag = s3.uploadPart(
-            r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
-                .contentLength((long) filled),
-            RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), filled)).eTag();
+        String etag =
+            s3.uploadPart(
+                    r ->
+                        r.bucket(bucket)
+                            .key(key)
+                            .uploadId(uploadId)
+                            .partNumber(number)
+                            .contentLength((long) filled),
+                    RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), filled))
+                .eTag();
         parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
         filled = 0;
       } catch (SdkException e) {
         throw new IOException(
-            "the object store refused part " + number + " of s3://" + bucket + "/" + key + ": "
-                + e.getMessage(), e);
+            "the object store refused part "
+                + number
+                + " of s3://"
+                + bucket
+                + "/"
+                + key
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
 
@@ -124,20 +156,25 @@ public final class S3MultipartSink implements ExportSink {
     public void commit() throws IOException {
       try {
         if (uploadId == null) {
-          s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
-                  .contentLength((long) filled),
+          s3.putObject(
+              r -> r.bucket(bucket).key(key).contentType(contentType).contentLength((long) filled),
               RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), filled));
           return;
         }
         if (filled > 0) {
           uploadPart();
         }
-        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-            .multipartUpload(m -> m.parts(parts)));
+        s3.completeMultipartUpload(
+            r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
       } catch (SdkException e) {
         throw new IOException(
-            "the object store refused to complete s3://" + bucket + "/" + key + ": "
-                + e.getMessage(), e);
+            "the object store refused to complete s3://"
+                + bucket
+                + "/"
+                + key
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -27,12 +42,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -72,10 +87,11 @@ class DeliveryTest {
   private static final Pattern LINK = Pattern.compile("(http://\\S+)");
 
   @RegisterExtension
-  static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder()
-      .withCredentials("access", "secret")
-      .withBlobStoreProvider("filesystem")
-      .build();
+  static final S3ProxyExtension S3_PROXY =
+      S3ProxyExtension.builder()
+          .withCredentials("access", "secret")
+          .withBlobStoreProvider("filesystem")
+          .build();
 
   private GreenMail mail;
   private S3Client s3;
@@ -88,21 +104,23 @@ class DeliveryTest {
     URI endpoint = S3_PROXY.getUri();
     StaticCredentialsProvider credentials =
         StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret"));
-    s3 = S3Client.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(credentials)
-        .forcePathStyle(true)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
-    presigner = S3Presigner.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(credentials)
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-        .build();
+    s3 =
+        S3Client.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .forcePathStyle(true)
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    presigner =
+        S3Presigner.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+            .build();
     s3.createBucket(b -> b.bucket(BUCKET));
   }
 
@@ -114,8 +132,12 @@ class DeliveryTest {
   }
 
   private Delivery delivery(int smtpPort, int partSize) {
-    return new Delivery(s3, presigner, Delivery.Settings.of(BUCKET, "exports@example.org")
-        .smtp("127.0.0.1", smtpPort).partSize(partSize));
+    return new Delivery(
+        s3,
+        presigner,
+        Delivery.Settings.of(BUCKET, "exports@example.org")
+            .smtp("127.0.0.1", smtpPort)
+            .partSize(partSize));
   }
 
   private Delivery delivery() {
@@ -139,14 +161,25 @@ class DeliveryTest {
 
   /** An order of three assessed photos. */
   private static InMemoryRepository photos() {
-    InMemoryRepository.Builder b = InMemoryRepository.builder()
-        .workflow("wf", "Hail damage").dataSource("ds", "Field app").order("o", "8492192");
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder()
+            .workflow("wf", "Hail damage")
+            .dataSource("ds", "Field app")
+            .order("o", "8492192");
     for (int i = 0; i < 3; i++) {
       byte[] content = png(i);
-      b.file("f-" + i, f -> f.externalId("00000311244" + content.length % 10).fileName("roof.png")
-          .orderId("o").content(content)
-          .assessment("a", AssessmentKind.HUMAN, T,
-              a -> a.annotation("e", "dent", Polygon.of(10, 10, 60, 10, 60, 40), 0.9)));
+      b.file(
+          "f-" + i,
+          f ->
+              f.externalId("00000311244" + content.length % 10)
+                  .fileName("roof.png")
+                  .orderId("o")
+                  .content(content)
+                  .assessment(
+                      "a",
+                      AssessmentKind.HUMAN,
+                      T,
+                      a -> a.annotation("e", "dent", Polygon.of(10, 10, 60, 10, 60, 40), 0.9)));
     }
     return b.build();
   }
@@ -154,8 +187,11 @@ class DeliveryTest {
   /** {@code count} files of {@code bytes} incompressible bytes each, in one order. */
   private static InMemoryRepository large(int count, int bytes) {
     Random random = new Random(20251119);
-    InMemoryRepository.Builder b = InMemoryRepository.builder()
-        .workflow("wf", "Hail damage").dataSource("ds", "Field app").order("o", "8492192");
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder()
+            .workflow("wf", "Hail damage")
+            .dataSource("ds", "Field app")
+            .order("o", "8492192");
     for (int i = 0; i < count; i++) {
       byte[] content = new byte[bytes];
       random.nextBytes(content);
@@ -175,8 +211,11 @@ class DeliveryTest {
   }
 
   private static byte[] download(URI link) throws Exception {
-    HttpResponse<byte[]> response = HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(link).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(link).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, response.statusCode(), new String(response.body()));
     return response.body();
   }
@@ -190,7 +229,9 @@ class DeliveryTest {
 
   private void assertNothingStored() {
     assertEquals(0, s3.listObjectsV2(r -> r.bucket(BUCKET)).keyCount(), "no object");
-    assertEquals(0, s3.listMultipartUploads(r -> r.bucket(BUCKET)).uploads().size(),
+    assertEquals(
+        0,
+        s3.listMultipartUploads(r -> r.bucket(BUCKET)).uploads().size(),
         "no upload left open, so no orphaned parts");
   }
 
@@ -209,7 +250,9 @@ class DeliveryTest {
     assertTrue(body.contains(receipt.result().bytes() + " bytes"), body);
     Matcher link = LINK.matcher(body.replace("=\r\n", "").replace("=3D", "="));
     assertTrue(link.find(), body);
-    assertArrayEquals(local(exporter, request), download(URI.create(link.group(1))),
+    assertArrayEquals(
+        local(exporter, request),
+        download(URI.create(link.group(1))),
         "the object behind the mailed link is the export, byte for byte");
     assertTrue(running.key().endsWith("/wf-o-annotated-files.zip"), running.key());
     assertEquals(0, s3.listMultipartUploads(r -> r.bucket(BUCKET)).uploads().size());
@@ -218,8 +261,11 @@ class DeliveryTest {
   /** {@code count} files of {@code bytes} incompressible bytes each, on disk, in one order. */
   private static InMemoryRepository largeOnDisk(Path dir, int count, int bytes) throws Exception {
     Random random = new Random(20251119);
-    InMemoryRepository.Builder b = InMemoryRepository.builder()
-        .workflow("wf", "Hail damage").dataSource("ds", "Field app").order("o", "8492192");
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder()
+            .workflow("wf", "Hail damage")
+            .dataSource("ds", "Field app")
+            .order("o", "8492192");
     byte[] chunk = new byte[1 << 20];
     for (int i = 0; i < count; i++) {
       Path file = dir.resolve("scan-" + i + ".jpg");
@@ -250,22 +296,27 @@ class DeliveryTest {
     Exporter exporter = Exporter.builder().repository(largeOnDisk(dir, files, 8 << 20)).build();
     ExportRequest request = ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build();
     AtomicLong peak = new AtomicLong();
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(
-            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
     sampler.setDaemon(true);
     sampler.start();
     long started = System.nanoTime();
-    Delivery.Receipt receipt = delivery(mail.getSmtp().getPort(), partSize)
-        .submit(exporter, request, notice(), p -> {}).delivered().get(120, TimeUnit.SECONDS);
+    Delivery.Receipt receipt =
+        delivery(mail.getSmtp().getPort(), partSize)
+            .submit(exporter, request, notice(), p -> {})
+            .delivered()
+            .get(120, TimeUnit.SECONDS);
     long nanos = System.nanoTime() - started;
     sampler.interrupt();
     long size = s3.headObject(r -> r.bucket(BUCKET).key(receipt.key())).contentLength();
@@ -273,18 +324,27 @@ class DeliveryTest {
     assertTrue(size > 3L * partSize, "more than three parts: " + size);
     // Compared by digest, streaming, so that the test holds no copy of the archive either.
     java.security.MessageDigest local = java.security.MessageDigest.getInstance("SHA-256");
-    exporter.export(request, ExportSink.of(new java.security.DigestOutputStream(
-        java.io.OutputStream.nullOutputStream(), local)));
-    HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(receipt.link()).GET().build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    exporter.export(
+        request,
+        ExportSink.of(
+            new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), local)));
+    HttpResponse<java.io.InputStream> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(receipt.link()).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     assertEquals(200, response.statusCode());
     assertArrayEquals(local.digest(), sha256(response.body()));
-    LOG.warn("large upload: {} MiB in {} parts of {} MiB, {} ms, {} MiB/s, peak heap used {} MiB"
-        + " of at most {} MiB",
-        size >> 20, (size + partSize - 1) / partSize, partSize >> 20, nanos / 1_000_000,
+    LOG.warn(
+        "large upload: {} MiB in {} parts of {} MiB, {} ms, {} MiB/s, peak heap used {} MiB"
+            + " of at most {} MiB",
+        size >> 20,
+        (size + partSize - 1) / partSize,
+        partSize >> 20,
+        nanos / 1_000_000,
         String.format(java.util.Locale.ROOT, "%.1f", size / (nanos / 1e9) / (1 << 20)),
-        peak.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        peak.get() >> 20,
+        Runtime.getRuntime().maxMemory() >> 20);
   }
 
   @Test
@@ -301,18 +361,25 @@ class DeliveryTest {
           @Override
           public Stream<MediaFile> files(FileQuery query) {
             AtomicLong n = new AtomicLong();
-            return data.files(query).peek(f -> {
-              if (n.incrementAndGet() == 3) {
-                throw new IllegalStateException("the database went away");
-              }
-            });
+            return data.files(query)
+                .peek(
+                    f -> {
+                      if (n.incrementAndGet() == 3) {
+                        throw new IllegalStateException("the database went away");
+                      }
+                    });
           }
         };
     Exporter exporter = Exporter.builder().workflows(data).assessments(failing).media(data).build();
-    Delivery.Running running = delivery().submit(exporter,
-        ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(), notice(), p -> {});
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> running.delivered().get(60, TimeUnit.SECONDS));
+    Delivery.Running running =
+        delivery()
+            .submit(
+                exporter,
+                ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(),
+                notice(),
+                p -> {});
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> running.delivered().get(60, TimeUnit.SECONDS));
     assertTrue(e.getCause().getMessage().contains("the database went away"), e.toString());
     assertNothingStored();
     MimeMessage message = onlyMail();
@@ -327,21 +394,26 @@ class DeliveryTest {
     Exporter exporter = Exporter.builder().repository(large(4, 6 << 20)).build();
     AtomicReference<ExportJob> job = new AtomicReference<>();
     java.util.concurrent.CountDownLatch submitted = new java.util.concurrent.CountDownLatch(1);
-    Delivery.Running running = delivery().submit(exporter,
-        ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(), notice(), p -> {
-          try {
-            submitted.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          if (p.files() == 2) {
-            job.get().cancel();
-          }
-        });
+    Delivery.Running running =
+        delivery()
+            .submit(
+                exporter,
+                ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(),
+                notice(),
+                p -> {
+                  try {
+                    submitted.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  if (p.files() == 2) {
+                    job.get().cancel();
+                  }
+                });
     job.set(running.job());
     submitted.countDown();
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> running.delivered().get(60, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> running.delivered().get(60, TimeUnit.SECONDS));
     assertInstanceOf(java.util.concurrent.CancellationException.class, e.getCause());
     assertTrue(running.job().awaitTermination(java.time.Duration.ofSeconds(10)));
     assertNothingStored();
@@ -354,16 +426,25 @@ class DeliveryTest {
     // After two files the bucket is taken away behind the exporter's back (its upload aborted
     // first): the store refuses the next part, as it does when a bucket or a permission is
     // removed during a long export.
-    Delivery.Running running = delivery().submit(exporter,
-        ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(), notice(), p -> {
-          if (p.files() == 2) {
-            s3.listMultipartUploads(r -> r.bucket(BUCKET)).uploads().forEach(u ->
-                s3.abortMultipartUpload(r -> r.bucket(BUCKET).key(u.key()).uploadId(u.uploadId())));
-            s3.deleteBucket(r -> r.bucket(BUCKET));
-          }
-        });
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> running.delivered().get(60, TimeUnit.SECONDS));
+    Delivery.Running running =
+        delivery()
+            .submit(
+                exporter,
+                ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(),
+                notice(),
+                p -> {
+                  if (p.files() == 2) {
+                    s3.listMultipartUploads(r -> r.bucket(BUCKET))
+                        .uploads()
+                        .forEach(
+                            u ->
+                                s3.abortMultipartUpload(
+                                    r -> r.bucket(BUCKET).key(u.key()).uploadId(u.uploadId())));
+                    s3.deleteBucket(r -> r.bucket(BUCKET));
+                  }
+                });
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> running.delivered().get(60, TimeUnit.SECONDS));
     String message = e.getCause().getMessage();
     assertTrue(message.contains("the object store refused part 3 of s3://exports/"), message);
     assertTrue(message.contains("The specified bucket does not exist"), message);
@@ -381,19 +462,22 @@ class DeliveryTest {
     Exporter exporter = Exporter.builder().repository(photos()).build();
     ExportRequest request =
         ExportRequest.builder("wf").layout(ArchiveLayouts.ANNOTATED_FILES).orderId("o").build();
-    Delivery.Running running = delivery(closed, S3MultipartSink.MIN_PART_SIZE)
-        .submit(exporter, request, notice(), p -> {});
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> running.delivered().get(60, TimeUnit.SECONDS));
-    Delivery.DeliveryException failed = assertInstanceOf(Delivery.DeliveryException.class, e.getCause());
+    Delivery.Running running =
+        delivery(closed, S3MultipartSink.MIN_PART_SIZE)
+            .submit(exporter, request, notice(), p -> {});
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> running.delivered().get(60, TimeUnit.SECONDS));
+    Delivery.DeliveryException failed =
+        assertInstanceOf(Delivery.DeliveryException.class, e.getCause());
     assertTrue(failed.getMessage().contains("could not be sent"), failed.getMessage());
     assertEquals(running.key(), failed.key());
-    assertTrue(s3.headObject(r -> r.bucket(BUCKET).key(failed.key())).contentLength() > 0,
+    assertTrue(
+        s3.headObject(r -> r.bucket(BUCKET).key(failed.key())).contentLength() > 0,
         "the object stays");
 
     Delivery.Receipt receipt = delivery().sendLink(failed.key(), failed.result(), notice());
     assertTrue(GreenMailUtil.getBody(onlyMail()).contains("is ready"));
-    assertArrayEquals(local(exporter, request), download(receipt.link()),
-        "sent again without exporting again");
+    assertArrayEquals(
+        local(exporter, request), download(receipt.link()), "sent again without exporting again");
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.example;
 
 import dev.assessment.export.core.ExportRequest;
@@ -17,9 +32,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code demo}: generates a sample workflow bundle into {@code DIR/bundle}, reads it back as a
- * host would, and exports it into {@code DIR} in every layout the exporter finds on the class
- * path, whichever modules provide them.
+ * {@code demo}: generates a sample workflow bundle into {@code DIR/bundle}, reads it back as a host
+ * would, and exports it into {@code DIR} in every layout the exporter finds on the class path,
+ * whichever modules provide them.
  */
 @Command(
     name = "demo",
@@ -28,10 +43,17 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "The folder to write.")
   private Path out;
 
-  @Option(names = "--files", defaultValue = "24", paramLabel = "N",
+  @Option(
+      names = "--files",
+      defaultValue = "24",
+      paramLabel = "N",
       description = "How many files the sample workflow has (default 24).")
   private int files;
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.example;
 
 import dev.assessment.export.core.ExportException;
@@ -9,18 +24,18 @@ import dev.assessment.export.core.Exporter;
 import dev.assessment.export.core.Layout;
 import dev.assessment.export.core.PolygonEncoding;
 import dev.assessment.export.core.bundle.Bundle;
-import dev.assessment.export.spi.AssessmentScope;
 import dev.assessment.export.jdbc.JdbcRepository;
+import dev.assessment.export.spi.AssessmentScope;
 import dev.assessment.export.spi.memory.InMemoryRepository;
-import org.jspecify.annotations.Nullable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code export}: one export of a bundle into a file. */
 @Command(
@@ -30,39 +45,59 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ExportCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(names = "--bundle", paramLabel = "DIR",
+  @Option(
+      names = "--bundle",
+      paramLabel = "DIR",
       description = "A bundle folder: assessments.csv, optional files.csv, attributes.csv, media/.")
   private @Nullable Path bundle;
 
   @picocli.CommandLine.Mixin private JdbcOptions jdbc = new JdbcOptions();
 
-  @Option(names = "--workflow", paramLabel = "ID",
+  @Option(
+      names = "--workflow",
+      paramLabel = "ID",
       description = "The workflow to export (needed with --jdbc when the database holds several).")
   private @Nullable String workflowId;
 
-  @Option(names = "--layout", required = true, paramLabel = "LAYOUT",
+  @Option(
+      names = "--layout",
+      required = true,
+      paramLabel = "LAYOUT",
       converter = Options.LayoutConverter.class,
-      description = "A layout id: attribute-values, annotations, and those of the layout modules"
-          + " on the class path (files, annotated-files, …); an unknown id lists them.")
+      description =
+          "A layout id: attribute-values, annotations, and those of the layout modules"
+              + " on the class path (files, annotated-files, …); an unknown id lists them.")
   private Layout layout;
 
-  @Option(names = "--assessments", paramLabel = "SCOPE", defaultValue = "all",
+  @Option(
+      names = "--assessments",
+      paramLabel = "SCOPE",
+      defaultValue = "all",
       converter = Options.ScopeConverter.class,
       description = "all (default) or latest: every assessment, or the latest of each file.")
   private AssessmentScope scope;
 
-  @Option(names = "--data-source", paramLabel = "ID", description = "Only files of this data source.")
+  @Option(
+      names = "--data-source",
+      paramLabel = "ID",
+      description = "Only files of this data source.")
   private @Nullable String dataSource;
 
-  @Option(names = "--order", paramLabel = "ID",
+  @Option(
+      names = "--order",
+      paramLabel = "ID",
       description = "Only files of this workflow order (required for annotated-files).")
   private @Nullable String order;
 
   @Option(names = "--bom", description = "Start CSV output with a UTF-8 BOM, for Excel.")
   private boolean bom;
 
-  @Option(names = "--polygons", paramLabel = "ENCODING", defaultValue = "wkt",
-      converter = Options.PolygonConverter.class, description = "wkt (default) or json.")
+  @Option(
+      names = "--polygons",
+      paramLabel = "ENCODING",
+      defaultValue = "wkt",
+      converter = Options.PolygonConverter.class,
+      description = "wkt (default) or json.")
   private PolygonEncoding polygons;
 
   @Option(names = "--strict", description = "Fail on bad data instead of reporting it.")
@@ -71,11 +106,15 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
   private Path out;
 
-  @Option(names = "--volume-entries", paramLabel = "N",
+  @Option(
+      names = "--volume-entries",
+      paramLabel = "N",
       description = "Archives only: cut the archive into volumes of at most N entries each.")
   private int volumeEntries;
 
-  @Option(names = "--volume-bytes", paramLabel = "BYTES",
+  @Option(
+      names = "--volume-bytes",
+      paramLabel = "BYTES",
       description = "Archives only: cut the archive into volumes of at most BYTES of entries each.")
   private long volumeBytes;
 
@@ -96,8 +135,14 @@ final class ExportCommand implements Callable<Integer> {
       exporter = Exporter.builder().repository(repository).build();
       List<String> ids = repository.workflowIds();
       if (workflowId == null && ids.size() != 1) {
-        spec.commandLine().getErr().println("error: the database holds " + ids.size() + " workflows ("
-            + String.join(", ", ids) + "): choose one with --workflow ID");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "error: the database holds "
+                    + ids.size()
+                    + " workflows ("
+                    + String.join(", ", ids)
+                    + "): choose one with --workflow ID");
         return 2;
       }
       workflow = workflowId != null ? workflowId : ids.get(0);
@@ -122,8 +167,10 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean zip = exporter.provider(layout).orElseThrow().mediaType().equals("application/zip");
     if ((volumeEntries != 0 || volumeBytes != 0) && !zip) {
-      err.println("error: --volume-entries and --volume-bytes cut ZIP archives; " + layout.id()
-          + " is not one");
+      err.println(
+          "error: --volume-entries and --volume-bytes cut ZIP archives; "
+              + layout.id()
+              + " is not one");
       return 2;
     }
     ProgressBar bar = ProgressBar.onTerminal(err);
@@ -138,11 +185,24 @@ final class ExportCommand implements Callable<Integer> {
       String name = out.getFileName().toString();
       String base = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
       Path dir = out.toAbsolutePath().getParent();
-      java.util.List<Path> volumes = dev.assessment.export.imaging.ArchiveVolumes.split(out, dir, base,
-          volumeEntries > 0 ? volumeEntries : Integer.MAX_VALUE, volumeBytes > 0 ? volumeBytes : Long.MAX_VALUE);
+      java.util.List<Path> volumes =
+          dev.assessment.export.imaging.ArchiveVolumes.split(
+              out,
+              dir,
+              base,
+              volumeEntries > 0 ? volumeEntries : Integer.MAX_VALUE,
+              volumeBytes > 0 ? volumeBytes : Long.MAX_VALUE);
       java.nio.file.Files.delete(out);
-      spec.commandLine().getOut().println("cut into " + volumes.size() + " volume(s): " + volumes.get(0).getFileName()
-          + (volumes.size() > 1 ? " … " + volumes.get(volumes.size() - 1).getFileName() : ""));
+      spec.commandLine()
+          .getOut()
+          .println(
+              "cut into "
+                  + volumes.size()
+                  + " volume(s): "
+                  + volumes.get(0).getFileName()
+                  + (volumes.size() > 1
+                      ? " … " + volumes.get(volumes.size() - 1).getFileName()
+                      : ""));
     }
     return 0;
   }
@@ -151,8 +211,13 @@ final class ExportCommand implements Callable<Integer> {
     out.printf(
         java.util.Locale.ROOT,
         "wrote %s: %s %d file(s), %d assessment(s), %d %s, %d bytes, %d warning(s)%n",
-        file, result.layout().id(), result.files(), result.assessments(), result.rows(),
-        result.mediaType().startsWith("text/csv") ? "row(s)" : "entries", result.bytes(),
+        file,
+        result.layout().id(),
+        result.files(),
+        result.assessments(),
+        result.rows(),
+        result.mediaType().startsWith("text/csv") ? "row(s)" : "entries",
+        result.bytes(),
         result.warnings().size());
     List<ExportWarning> warnings = result.warnings();
     for (ExportWarning w : warnings) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.example;
 
 import dev.assessment.export.jdbc.JdbcRepository;
@@ -6,7 +21,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --jdbc URL --user U --password P}: the database behind the JDBC repository. */
 final class JdbcOptions {
-  @Option(names = "--jdbc", paramLabel = "URL",
+  @Option(
+      names = "--jdbc",
+      paramLabel = "URL",
       description = "A JDBC URL of a database with the reference schema, e.g. jdbc:h2:./demo-db")
   @Nullable String url;
 
@@ -21,7 +38,8 @@ final class JdbcOptions {
   }
 
   java.sql.Connection connect() throws java.sql.SQLException {
-    return user == null ? java.sql.DriverManager.getConnection(url)
+    return user == null
+        ? java.sql.DriverManager.getConnection(url)
         : java.sql.DriverManager.getConnection(url, user, password);
   }
 }

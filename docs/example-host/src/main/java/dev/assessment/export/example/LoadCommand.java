@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.example;
 
 import dev.assessment.export.core.bundle.Bundle;
@@ -15,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code load}: writes a bundle into a database with the reference schema, creating it if needed. */
+/**
+ * {@code load}: writes a bundle into a database with the reference schema, creating it if needed.
+ */
 @Command(
     name = "load",
     mixinStandardHelpOptions = true,
@@ -23,7 +40,11 @@ import picocli.CommandLine.Spec;
 final class LoadCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(names = "--bundle", required = true, paramLabel = "DIR", description = "The bundle to load.")
+  @Option(
+      names = "--bundle",
+      required = true,
+      paramLabel = "DIR",
+      description = "The bundle to load.")
   private Path bundle;
 
   @Mixin private JdbcOptions jdbc = new JdbcOptions();
@@ -40,8 +61,15 @@ final class LoadCommand implements Callable<Integer> {
         JdbcSchema.create(c);
       }
       int files = JdbcLoader.load(c, repository);
-      spec.commandLine().getOut().println("loaded " + files + " file(s) of workflow "
-          + repository.workflows().get(0).id() + " into " + jdbc.url);
+      spec.commandLine()
+          .getOut()
+          .println(
+              "loaded "
+                  + files
+                  + " file(s) of workflow "
+                  + repository.workflows().get(0).id()
+                  + " into "
+                  + jdbc.url);
     }
     return 0;
   }

@@ -1,9 +1,27 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.example;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code assessment-export} command: {@code export}, {@code demo}, {@code load}, {@code deliver}. */
+/**
+ * The {@code assessment-export} command: {@code export}, {@code demo}, {@code load}, {@code
+ * deliver}.
+ */
 @Command(
     name = "assessment-export",
     mixinStandardHelpOptions = true,
@@ -17,8 +35,8 @@ public final class Main implements Runnable {
   public Main() {}
 
   /**
-   * Runs the command line and exits with its status: 0 on success, 1 when the export failed, 2
-   * on a usage error.
+   * Runs the command line and exits with its status: 0 on success, 1 when the export failed, 2 on a
+   * usage error.
    *
    * @param args the arguments
    */

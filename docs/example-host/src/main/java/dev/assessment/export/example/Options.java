@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.example;
 
 import dev.assessment.export.core.Layout;
@@ -10,9 +25,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Converts the command line's lower-case, dashed option values into the library's values. A
- * layout is any id; whether the exporter can write it is checked against {@code
- * Exporter.layouts()}, so that a layout module on the class path needs no edit here.
+ * Converts the command line's lower-case, dashed option values into the library's values. A layout
+ * is any id; whether the exporter can write it is checked against {@code Exporter.layouts()}, so
+ * that a layout module on the class path needs no edit here.
  */
 final class Options {
   private Options() {}
@@ -23,7 +38,9 @@ final class Options {
       return Enum.valueOf(type, name);
     } catch (IllegalArgumentException e) {
       throw new TypeConversionException(
-          "'" + value + "' is not one of "
+          "'"
+              + value
+              + "' is not one of "
               + Arrays.stream(type.getEnumConstants())
                   .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                   .collect(Collectors.joining(", ")));

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.example;
 
 import dev.assessment.export.spi.AssessmentKind;
@@ -25,8 +40,8 @@ import javax.imageio.ImageIO;
 /**
  * A generated sample workflow: a roof inspection with two data sources, two orders, machine and
  * human assessments, polygons, file-level attributes, a few awkward values (commas, quotes,
- * newlines, non-Latin text, a leading {@code =}) and synthetic images. The same seed gives the
- * same workflow.
+ * newlines, non-Latin text, a leading {@code =}) and synthetic images. The same seed gives the same
+ * workflow.
  */
 final class SampleWorkflow {
   static final String WORKFLOW_ID = "wf-roof";
@@ -41,7 +56,8 @@ final class SampleWorkflow {
     InMemoryRepository.Builder b =
         InMemoryRepository.builder()
             .workflow(
-                WORKFLOW_ID, "Roof inspection",
+                WORKFLOW_ID,
+                "Roof inspection",
                 AttributeDefinition.of("severity", AttributeType.NUMBER),
                 AttributeDefinition.of("material", AttributeType.TEXT),
                 AttributeDefinition.of("repairable", AttributeType.BOOLEAN),
@@ -75,35 +91,50 @@ final class SampleWorkflow {
             }
             Instant machineAt = start.plus(Duration.ofMinutes(n * 7L));
             f.assessment(
-                "a-" + n + "-m", AssessmentKind.MACHINE, machineAt,
+                "a-" + n + "-m",
+                AssessmentKind.MACHINE,
+                machineAt,
                 a -> {
                   a.step("detection").assessor("model v2.3");
                   int count = n % 5 == 0 ? 0 : 1 + random.nextInt(3);
                   for (int e = 1; e <= count; e++) {
                     a.annotation(
-                        "e" + e, LABELS[random.nextInt(LABELS.length)],
-                        polygon(random, width, height), round(0.5 + random.nextDouble() / 2),
-                        AttributeValue.of("severity", Value.number(1 + random.nextInt(5)),
+                        "e" + e,
+                        LABELS[random.nextInt(LABELS.length)],
+                        polygon(random, width, height),
+                        round(0.5 + random.nextDouble() / 2),
+                        AttributeValue.of(
+                            "severity",
+                            Value.number(1 + random.nextInt(5)),
                             round(random.nextDouble())),
-                        AttributeValue.of("material", Value.text(MATERIALS[random.nextInt(4)]),
+                        AttributeValue.of(
+                            "material",
+                            Value.text(MATERIALS[random.nextInt(4)]),
                             round(random.nextDouble())));
                   }
                 });
             if (n % 2 == 1) {
               f.assessment(
-                  "a-" + n + "-h", AssessmentKind.HUMAN, machineAt.plus(Duration.ofHours(3)),
+                  "a-" + n + "-h",
+                  AssessmentKind.HUMAN,
+                  machineAt.plus(Duration.ofHours(3)),
                   a -> {
                     a.step("review").assessor(n % 3 == 0 ? "Zoë Ångström" : "ana.lima");
                     a.annotation(
-                        "e1", LABELS[n % LABELS.length], polygon(random, width, height), 1.0,
+                        "e1",
+                        LABELS[n % LABELS.length],
+                        polygon(random, width, height),
+                        1.0,
                         AttributeValue.of("severity", Value.number(-1.5 + n)),
                         AttributeValue.of("repairable", Value.bool(n % 4 == 1)),
                         AttributeValue.of("colours", Value.choices(List.of("red", "grey, dark"))),
                         AttributeValue.of("note", Value.text(note(n))));
                     a.fileLevel(
-                        "roof", "overall",
+                        "roof",
+                        "overall",
                         AttributeValue.of("material", Value.text(MATERIALS[n % 4])),
-                        AttributeValue.of("note", Value.text("=HYPERLINK(\"http://example.invalid\")")));
+                        AttributeValue.of(
+                            "note", Value.text("=HYPERLINK(\"http://example.invalid\")")));
                   });
             }
           });
@@ -144,11 +175,13 @@ final class SampleWorkflow {
     Graphics2D g = img.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setPaint(new GradientPaint(0, 0, new Color(150, 170, 190), 0, height, new Color(90, 80, 70)));
+      g.setPaint(
+          new GradientPaint(0, 0, new Color(150, 170, 190), 0, height, new Color(90, 80, 70)));
       g.fillRect(0, 0, width, height);
       g.setStroke(new BasicStroke(3f));
       for (int i = 0; i < 12; i++) {
-        g.setColor(new Color(60 + random.nextInt(120), 50 + random.nextInt(80), 40 + random.nextInt(60)));
+        g.setColor(
+            new Color(60 + random.nextInt(120), 50 + random.nextInt(80), 40 + random.nextInt(60)));
         int y = random.nextInt(height);
         g.drawLine(0, y, width, y + random.nextInt(40) - 20);
       }

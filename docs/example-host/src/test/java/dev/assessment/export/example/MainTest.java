@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +45,8 @@ class MainTest {
     try (ZipFile zip = new ZipFile(dir.resolve("files.zip").toFile())) {
       assertEquals(25, zip.size(), "24 files and the manifest");
     }
-    assertTrue(out.toString().contains("wrote " + dir.resolve("files.zip") + ": files 24 file(s)"),
+    assertTrue(
+        out.toString().contains("wrote " + dir.resolve("files.zip") + ": files 24 file(s)"),
         out.toString());
     // A layout that neither core nor the host names, found on the class path (this test's
     // META-INF/services), is exported too.
@@ -42,11 +58,23 @@ class MainTest {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "4"));
     for (String layout : new String[] {"coco", "yolo-seg"}) {
       Path zip = dir.resolve(layout + "-export.zip");
-      assertEquals(0, run("export", "--bundle", dir.resolve("bundle").toString(),
-          "--layout", layout, "--assessments", "latest", "--out", zip.toString()), err.toString());
+      assertEquals(
+          0,
+          run(
+              "export",
+              "--bundle",
+              dir.resolve("bundle").toString(),
+              "--layout",
+              layout,
+              "--assessments",
+              "latest",
+              "--out",
+              zip.toString()),
+          err.toString());
       try (ZipFile z = new ZipFile(zip.toFile())) {
-        assertTrue(z.getEntry(layout.equals("coco") ? "annotations/instances.json" : "data.yaml")
-            != null, layout);
+        assertTrue(
+            z.getEntry(layout.equals("coco") ? "annotations/instances.json" : "data.yaml") != null,
+            layout);
       }
     }
     assertTrue(Files.exists(dir.resolve("coco.zip")), "demo writes every layout found");
@@ -55,8 +83,17 @@ class MainTest {
   @Test
   void export_aLayoutFromAnotherModuleByItsId(@TempDir Path dir) throws Exception {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "3"));
-    assertEquals(0, run("export", "--bundle", dir.resolve("bundle").toString(),
-        "--layout", "file-ids", "--out", dir.resolve("ids.txt").toString()), err.toString());
+    assertEquals(
+        0,
+        run(
+            "export",
+            "--bundle",
+            dir.resolve("bundle").toString(),
+            "--layout",
+            "file-ids",
+            "--out",
+            dir.resolve("ids.txt").toString()),
+        err.toString());
     assertEquals(3, Files.readAllLines(dir.resolve("ids.txt")).size());
   }
 
@@ -64,9 +101,24 @@ class MainTest {
   void export_writesTheFileAndASummary(@TempDir Path dir) throws Exception {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "6"));
     Path target = dir.resolve("latest.csv");
-    assertEquals(0, run("export", "--bundle", dir.resolve("bundle").toString(),
-        "--layout", "annotations", "--assessments", "latest", "--data-source", "ds-field",
-        "--polygons", "json", "--bom", "--out", target.toString()), err.toString());
+    assertEquals(
+        0,
+        run(
+            "export",
+            "--bundle",
+            dir.resolve("bundle").toString(),
+            "--layout",
+            "annotations",
+            "--assessments",
+            "latest",
+            "--data-source",
+            "ds-field",
+            "--polygons",
+            "json",
+            "--bom",
+            "--out",
+            target.toString()),
+        err.toString());
     byte[] bytes = Files.readAllBytes(target);
     assertEquals((byte) 0xEF, bytes[0]);
     String csv = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
@@ -79,14 +131,22 @@ class MainTest {
   void loadThenExportJdbc_givesTheBundlesBytes(@TempDir Path dir) throws Exception {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "8"));
     String url = "jdbc:h2:" + dir.resolve("db").toAbsolutePath();
-    assertEquals(0, run("load", "--bundle", dir.resolve("bundle").toString(), "--jdbc", url), err.toString());
+    assertEquals(
+        0,
+        run("load", "--bundle", dir.resolve("bundle").toString(), "--jdbc", url),
+        err.toString());
     assertTrue(out.toString().contains("loaded 8 file(s) of workflow wf-roof"), out.toString());
     Path csv = dir.resolve("jdbc.csv");
-    assertEquals(0, run("export", "--jdbc", url, "--layout", "attribute-values", "--out", csv.toString()),
+    assertEquals(
+        0,
+        run("export", "--jdbc", url, "--layout", "attribute-values", "--out", csv.toString()),
         err.toString());
     assertEquals(-1L, Files.mismatch(csv, dir.resolve("attribute-values.csv")));
     Path zip = dir.resolve("jdbc.zip");
-    assertEquals(0, run("export", "--jdbc", url, "--layout", "files", "--out", zip.toString()), err.toString());
+    assertEquals(
+        0,
+        run("export", "--jdbc", url, "--layout", "files", "--out", zip.toString()),
+        err.toString());
     assertEquals(-1L, Files.mismatch(zip, dir.resolve("files.zip")));
   }
 
@@ -95,9 +155,22 @@ class MainTest {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "10"));
     Path zip = dir.resolve("v/files.zip");
     Files.createDirectories(zip.getParent());
-    assertEquals(0, run("export", "--bundle", dir.resolve("bundle").toString(), "--layout", "files",
-        "--volume-entries", "4", "--out", zip.toString()), err.toString());
-    assertTrue(out.toString().contains("cut into 3 volume(s): files-001.zip … files-003.zip"), out.toString());
+    assertEquals(
+        0,
+        run(
+            "export",
+            "--bundle",
+            dir.resolve("bundle").toString(),
+            "--layout",
+            "files",
+            "--volume-entries",
+            "4",
+            "--out",
+            zip.toString()),
+        err.toString());
+    assertTrue(
+        out.toString().contains("cut into 3 volume(s): files-001.zip … files-003.zip"),
+        out.toString());
     try (ZipFile v = new ZipFile(dir.resolve("v/files-003.zip").toFile())) {
       assertEquals(3, v.size(), "2 entries and the manifest");
     }
@@ -106,15 +179,34 @@ class MainTest {
 
   @Test
   void export_bundleAndJdbcTogetherIsAUsageError(@TempDir Path dir) {
-    assertEquals(2, run("export", "--bundle", dir.toString(), "--jdbc", "jdbc:h2:mem:x", "--layout", "files",
-        "--out", dir.resolve("x").toString()));
-    assertTrue(err.toString().contains("exactly one of --bundle DIR and --jdbc URL"), err.toString());
+    assertEquals(
+        2,
+        run(
+            "export",
+            "--bundle",
+            dir.toString(),
+            "--jdbc",
+            "jdbc:h2:mem:x",
+            "--layout",
+            "files",
+            "--out",
+            dir.resolve("x").toString()));
+    assertTrue(
+        err.toString().contains("exactly one of --bundle DIR and --jdbc URL"), err.toString());
   }
 
   @Test
   void export_badBundleFailsWithOneLine(@TempDir Path dir) {
-    assertEquals(1, run("export", "--bundle", dir.toString(), "--layout", "annotations",
-        "--out", dir.resolve("x.csv").toString()));
+    assertEquals(
+        1,
+        run(
+            "export",
+            "--bundle",
+            dir.toString(),
+            "--layout",
+            "annotations",
+            "--out",
+            dir.resolve("x.csv").toString()));
     String message = err.toString();
     assertTrue(message.startsWith("error: not a bundle: "), message);
     assertEquals(1, message.strip().lines().count(), message);
@@ -124,34 +216,71 @@ class MainTest {
   @Test
   void export_annotatedWithoutOrderIsAUsageError(@TempDir Path dir) {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "2"));
-    assertEquals(2, run("export", "--bundle", dir.resolve("bundle").toString(),
-        "--layout", "annotated-files", "--out", dir.resolve("x.zip").toString()));
+    assertEquals(
+        2,
+        run(
+            "export",
+            "--bundle",
+            dir.resolve("bundle").toString(),
+            "--layout",
+            "annotated-files",
+            "--out",
+            dir.resolve("x.zip").toString()));
     assertTrue(err.toString().contains("annotated-files needs an order"), err.toString());
   }
 
   @Test
   void export_unknownLayoutListsTheAvailableOnes(@TempDir Path dir) {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "2"));
-    assertEquals(2, run("export", "--bundle", dir.resolve("bundle").toString(), "--layout", "pdf",
-        "--out", dir.resolve("x").toString()));
-    assertTrue(err.toString().contains("layout pdf is not available: this exporter writes"
-        + " annotated-files, annotations, attribute-values, coco, file-ids, files, yolo-seg."),
+    assertEquals(
+        2,
+        run(
+            "export",
+            "--bundle",
+            dir.resolve("bundle").toString(),
+            "--layout",
+            "pdf",
+            "--out",
+            dir.resolve("x").toString()));
+    assertTrue(
+        err.toString()
+            .contains(
+                "layout pdf is not available: this exporter writes"
+                    + " annotated-files, annotations, attribute-values, coco, file-ids, files, yolo-seg."),
         err.toString());
     assertFalse(Files.exists(dir.resolve("x")));
   }
 
   @Test
   void export_malformedLayoutIdIsAUsageError(@TempDir Path dir) {
-    assertEquals(2, run("export", "--bundle", dir.toString(), "--layout", "PDF files",
-        "--out", dir.resolve("x").toString()));
+    assertEquals(
+        2,
+        run(
+            "export",
+            "--bundle",
+            dir.toString(),
+            "--layout",
+            "PDF files",
+            "--out",
+            dir.resolve("x").toString()));
     assertTrue(err.toString().contains("layout id 'PDF files' is not valid"), err.toString());
   }
 
   @Test
   void export_volumesOfACsvLayoutAreRefusedBeforeExporting(@TempDir Path dir) {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "2"));
-    assertEquals(2, run("export", "--bundle", dir.resolve("bundle").toString(),
-        "--layout", "annotations", "--volume-entries", "5", "--out", dir.resolve("x.csv").toString()));
+    assertEquals(
+        2,
+        run(
+            "export",
+            "--bundle",
+            dir.resolve("bundle").toString(),
+            "--layout",
+            "annotations",
+            "--volume-entries",
+            "5",
+            "--out",
+            dir.resolve("x.csv").toString()));
     assertTrue(err.toString().contains("cut ZIP archives; annotations is not one"), err.toString());
     assertFalse(Files.exists(dir.resolve("x.csv")), "nothing is written");
   }
@@ -159,9 +288,20 @@ class MainTest {
   @Test
   void export_unknownOrderNamesTheKnownOnes(@TempDir Path dir) {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "3"));
-    assertEquals(1, run("export", "--bundle", dir.resolve("bundle").toString(),
-        "--layout", "attribute-values", "--order", "nope", "--out", dir.resolve("x.csv").toString()));
-    assertTrue(err.toString().contains("unknown order 'nope' in workflow wf-roof: known orders are"),
+    assertEquals(
+        1,
+        run(
+            "export",
+            "--bundle",
+            dir.resolve("bundle").toString(),
+            "--layout",
+            "attribute-values",
+            "--order",
+            "nope",
+            "--out",
+            dir.resolve("x.csv").toString()));
+    assertTrue(
+        err.toString().contains("unknown order 'nope' in workflow wf-roof: known orders are"),
         err.toString());
   }
 }

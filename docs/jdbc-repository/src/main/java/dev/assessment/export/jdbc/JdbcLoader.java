@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.jdbc;
 
 import dev.assessment.export.spi.AssessedFile;
@@ -39,7 +54,8 @@ public final class JdbcLoader {
    * @throws SQLException if an insert fails; nothing is committed then
    * @throws IOException if content cannot be read
    */
-  public static int load(Connection connection, InMemoryRepository repository) throws SQLException, IOException {
+  public static int load(Connection connection, InMemoryRepository repository)
+      throws SQLException, IOException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
@@ -63,20 +79,24 @@ public final class JdbcLoader {
   }
 
   private static long nextSeq(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM ae_file")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM ae_file")) {
       rs.next();
       return rs.getLong(1) + 1;
     }
   }
 
-  private static void insertWorkflow(Connection c, Workflow w, InMemoryRepository repository) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO ae_workflow (id, name) VALUES (?, ?)")) {
+  private static void insertWorkflow(Connection c, Workflow w, InMemoryRepository repository)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO ae_workflow (id, name) VALUES (?, ?)")) {
       ps.setString(1, w.id());
       ps.setString(2, w.name());
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO ae_attribute_definition (workflow_id, position, name, type) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO ae_attribute_definition (workflow_id, position, name, type) VALUES (?, ?, ?, ?)")) {
       int position = 0;
       for (AttributeDefinition a : w.attributes()) {
         ps.setString(1, w.id());
@@ -87,8 +107,8 @@ public final class JdbcLoader {
       }
       ps.executeBatch();
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO ae_data_source (id, workflow_id, name) VALUES (?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO ae_data_source (id, workflow_id, name) VALUES (?, ?, ?)")) {
       for (DataSource d : repository.dataSources(w.id())) {
         ps.setString(1, d.id());
         ps.setString(2, w.id());
@@ -97,8 +117,9 @@ public final class JdbcLoader {
       }
       ps.executeBatch();
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO ae_workflow_order (id, workflow_id, name) VALUES (?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO ae_workflow_order (id, workflow_id, name) VALUES (?, ?, ?)")) {
       for (WorkflowOrder o : repository.orders(w.id())) {
         ps.setString(1, o.id());
         ps.setString(2, w.id());
@@ -109,11 +130,13 @@ public final class JdbcLoader {
     }
   }
 
-  private static void insertFile(Connection c, long seq, AssessedFile f, InMemoryRepository repository)
+  private static void insertFile(
+      Connection c, long seq, AssessedFile f, InMemoryRepository repository)
       throws SQLException, IOException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO ae_file (seq, id, workflow_id, external_id, file_name, media_type, data_source_id, order_id,"
-            + " content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO ae_file (seq, id, workflow_id, external_id, file_name, media_type, data_source_id, order_id,"
+                + " content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, seq);
       ps.setString(2, f.file().id());
       ps.setString(3, f.file().workflowId());
@@ -137,14 +160,17 @@ public final class JdbcLoader {
         }
       }
     }
-    try (PreparedStatement a = c.prepareStatement(
-            "INSERT INTO ae_assessment (file_id, id, kind, step, assessor, assessed_at) VALUES (?, ?, ?, ?, ?, ?)");
-        PreparedStatement e = c.prepareStatement(
-            "INSERT INTO ae_entity (file_id, assessment_id, position, id, label, location, location_confidence)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement v = c.prepareStatement(
-            "INSERT INTO ae_attribute_value (file_id, assessment_id, entity_position, position, name, type,"
-                + " text_value, number_value, bool_value, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement a =
+            c.prepareStatement(
+                "INSERT INTO ae_assessment (file_id, id, kind, step, assessor, assessed_at) VALUES (?, ?, ?, ?, ?, ?)");
+        PreparedStatement e =
+            c.prepareStatement(
+                "INSERT INTO ae_entity (file_id, assessment_id, position, id, label, location, location_confidence)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement v =
+            c.prepareStatement(
+                "INSERT INTO ae_attribute_value (file_id, assessment_id, entity_position, position, name, type,"
+                    + " text_value, number_value, bool_value, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Assessment assessment : f.assessments()) {
         a.setString(1, f.file().id());
         a.setString(2, assessment.id());
@@ -172,8 +198,11 @@ public final class JdbcLoader {
             v.setString(5, value.name());
             v.setString(6, value.value().type().name());
             Value x = value.value();
-            v.setString(7, x instanceof Value.Text t ? t.text()
-                : x instanceof Value.Choices ch ? Codec.choices(ch.choices()) : null);
+            v.setString(
+                7,
+                x instanceof Value.Text t
+                    ? t.text()
+                    : x instanceof Value.Choices ch ? Codec.choices(ch.choices()) : null);
             setDouble(v, 8, x instanceof Value.Numeric n ? n.number() : null);
             if (x instanceof Value.Bool b) {
               v.setBoolean(9, b.bool());

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.jdbc;
 
 import dev.assessment.export.spi.AssessedFile;
@@ -18,7 +33,6 @@ import dev.assessment.export.spi.Value;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
 import dev.assessment.export.spi.WorkflowRepository;
-import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,21 +55,25 @@ import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The repository SPI over the reference schema (see {@link JdbcSchema}). Thread-safe: every call
- * takes its own connection from the {@link javax.sql.DataSource} and gives it back when its
- * stream or content is closed.
+ * takes its own connection from the {@link javax.sql.DataSource} and gives it back when its stream
+ * or content is closed.
  */
-public final class JdbcRepository implements WorkflowRepository, AssessmentRepository, MediaRepository {
+public final class JdbcRepository
+    implements WorkflowRepository, AssessmentRepository, MediaRepository {
   private static final String FILE_COLUMNS =
       "f.id, f.workflow_id, f.external_id, f.file_name, f.media_type, f.data_source_id, f.order_id";
+
   /**
    * Where the content is, read with the listing so that {@link #open(MediaFile)} needs no look-up
    * for files on disk: the path, and the length of stored bytes.
    */
   private static final String STORAGE_COLUMNS =
       "f.content_path AS storage_path, OCTET_LENGTH(f.content) AS content_size";
+
   /** Stored bytes are read in chunks of this size, one query each, never whole. */
   static final int CHUNK = 1 << 20;
 
@@ -98,229 +116,281 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
    * @return the ids, sorted
    */
   public List<String> workflowIds() {
-    return query("listing the workflows", c -> {
-      List<String> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM ae_workflow ORDER BY id");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    });
+    return query(
+        "listing the workflows",
+        c -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement("SELECT id FROM ae_workflow ORDER BY id");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(rs.getString(1));
+            }
+          }
+          return out;
+        });
   }
 
   @Override
   public Optional<Workflow> workflow(String workflowId) {
-    return query("reading workflow " + workflowId, c -> {
-      String name;
-      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM ae_workflow WHERE id = ?")) {
-        ps.setString(1, workflowId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
+    return query(
+        "reading workflow " + workflowId,
+        c -> {
+          String name;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT name FROM ae_workflow WHERE id = ?")) {
+            ps.setString(1, workflowId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              name = rs.getString(1);
+            }
           }
-          name = rs.getString(1);
-        }
-      }
-      List<AttributeDefinition> attributes = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT name, type FROM ae_attribute_definition WHERE workflow_id = ? ORDER BY position")) {
-        ps.setString(1, workflowId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            attributes.add(AttributeDefinition.of(rs.getString(1), AttributeType.valueOf(rs.getString(2))));
+          List<AttributeDefinition> attributes = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT name, type FROM ae_attribute_definition WHERE workflow_id = ? ORDER BY position")) {
+            ps.setString(1, workflowId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                attributes.add(
+                    AttributeDefinition.of(
+                        rs.getString(1), AttributeType.valueOf(rs.getString(2))));
+              }
+            }
           }
-        }
-      }
-      return Optional.of(new Workflow(workflowId, name, attributes));
-    });
+          return Optional.of(new Workflow(workflowId, name, attributes));
+        });
   }
 
   @Override
   public List<WorkflowOrder> orders(String workflowId) {
-    return query("reading the orders of workflow " + workflowId, c -> {
-      List<WorkflowOrder> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id, name FROM ae_workflow_order WHERE workflow_id = ? ORDER BY id")) {
-        ps.setString(1, workflowId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new WorkflowOrder(rs.getString(1), workflowId, rs.getString(2)));
+    return query(
+        "reading the orders of workflow " + workflowId,
+        c -> {
+          List<WorkflowOrder> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, name FROM ae_workflow_order WHERE workflow_id = ? ORDER BY id")) {
+            ps.setString(1, workflowId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(new WorkflowOrder(rs.getString(1), workflowId, rs.getString(2)));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   @Override
   public List<DataSource> dataSources(String workflowId) {
-    return query("reading the data sources of workflow " + workflowId, c -> {
-      List<DataSource> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id, name FROM ae_data_source WHERE workflow_id = ? ORDER BY id")) {
-        ps.setString(1, workflowId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new DataSource(rs.getString(1), workflowId, rs.getString(2)));
+    return query(
+        "reading the data sources of workflow " + workflowId,
+        c -> {
+          List<DataSource> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, name FROM ae_data_source WHERE workflow_id = ? ORDER BY id")) {
+            ps.setString(1, workflowId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(new DataSource(rs.getString(1), workflowId, rs.getString(2)));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   @Override
   public OptionalLong countFiles(FileQuery query) {
-    return query("counting the files of workflow " + query.workflowId(), c -> {
-      List<String> params = new ArrayList<>();
-      String where = where(query, params);
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM ae_file f WHERE " + where)) {
-        bind(ps, params);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return OptionalLong.of(rs.getLong(1));
-        }
-      }
-    });
+    return query(
+        "counting the files of workflow " + query.workflowId(),
+        c -> {
+          List<String> params = new ArrayList<>();
+          String where = where(query, params);
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT COUNT(*) FROM ae_file f WHERE " + where)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return OptionalLong.of(rs.getLong(1));
+            }
+          }
+        });
   }
 
   @Override
   public Stream<MediaFile> files(FileQuery query) {
     List<String> params = new ArrayList<>();
-    String sql = "SELECT " + FILE_COLUMNS + ", " + STORAGE_COLUMNS + " FROM ae_file f WHERE "
-        + where(query, params) + " ORDER BY f.seq";
-    Cursor cursor = Cursor.open(dataSource, sql, params, null, fetchSize,
-        "the files of workflow " + query.workflowId());
-    Spliterator<MediaFile> s = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
-      @Override
-      public boolean tryAdvance(Consumer<? super MediaFile> action) {
-        return cursor.call(() -> {
-          if (!cursor.rs.next()) {
-            return false;
+    String sql =
+        "SELECT "
+            + FILE_COLUMNS
+            + ", "
+            + STORAGE_COLUMNS
+            + " FROM ae_file f WHERE "
+            + where(query, params)
+            + " ORDER BY f.seq";
+    Cursor cursor =
+        Cursor.open(
+            dataSource,
+            sql,
+            params,
+            null,
+            fetchSize,
+            "the files of workflow " + query.workflowId());
+    Spliterator<MediaFile> s =
+        new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+          @Override
+          public boolean tryAdvance(Consumer<? super MediaFile> action) {
+            return cursor.call(
+                () -> {
+                  if (!cursor.rs.next()) {
+                    return false;
+                  }
+                  action.accept(file(cursor.rs));
+                  return true;
+                });
           }
-          action.accept(file(cursor.rs));
-          return true;
-        });
-      }
-    };
+        };
     return StreamSupport.stream(s, false).onClose(cursor::close);
   }
 
   /**
    * Returns the files of a query with their assessments. Files are read in pages of {@code
    * fetchSize} files by key ({@code seq > last}), each page one statement that joins files,
-   * assessments, entities and values and orders them by file, so that no query runs per file and
-   * no statement sorts more than a page: the first file comes at once, and neither the database
-   * nor the driver holds the whole result (H2 sorts a join in memory; PostgreSQL would spill a
-   * large sort to disk). The data source and order filters are {@code WHERE} conditions; {@code
-   * LATEST} keeps, in SQL, the assessments at each file's latest time (the exporter breaks a tie
-   * on time by id). One connection serves every page of the stream.
+   * assessments, entities and values and orders them by file, so that no query runs per file and no
+   * statement sorts more than a page: the first file comes at once, and neither the database nor
+   * the driver holds the whole result (H2 sorts a join in memory; PostgreSQL would spill a large
+   * sort to disk). The data source and order filters are {@code WHERE} conditions; {@code LATEST}
+   * keeps, in SQL, the assessments at each file's latest time (the exporter breaks a tie on time by
+   * id). One connection serves every page of the stream.
    */
   @Override
   public Stream<AssessedFile> assessedFiles(FileQuery query) {
     List<String> params = new ArrayList<>();
-    String latest = query.scope() == AssessmentScope.LATEST
-        ? " AND a.assessed_at = (SELECT MAX(a2.assessed_at) FROM ae_assessment a2 WHERE a2.file_id = f.id)"
-        : "";
-    String sql = "SELECT " + FILE_COLUMNS + ", f.seq,"
-        + " a.id, a.kind, a.step, a.assessor, a.assessed_at,"
-        + " e.position, e.id, e.label, e.location, e.location_confidence,"
-        + " v.position, v.name, v.type, v.text_value, v.number_value, v.bool_value, v.confidence,"
-        + " f.storage_path, f.content_size"
-        + " FROM (SELECT f.seq, " + FILE_COLUMNS + ", " + STORAGE_COLUMNS + " FROM ae_file f"
-        + " WHERE " + where(query, params) + " AND f.seq > ? ORDER BY f.seq"
-        + " FETCH FIRST " + fetchSize + " ROWS ONLY) f"
-        + " LEFT JOIN ae_assessment a ON a.file_id = f.id" + latest
-        + " LEFT JOIN ae_entity e ON e.file_id = a.file_id AND e.assessment_id = a.id"
-        + " LEFT JOIN ae_attribute_value v ON v.file_id = e.file_id AND v.assessment_id = e.assessment_id"
-        + " AND v.entity_position = e.position"
-        + " ORDER BY f.seq, a.id, e.position, v.position";
-    Cursor cursor = Cursor.open(dataSource, sql, params, Long.MIN_VALUE, fetchSize,
-        "the files of workflow " + query.workflowId());
-    Spliterator<AssessedFile> s = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
-      private boolean onRow;
-      private boolean started;
-      private int filesInPage;
-      private long lastSeq = Long.MIN_VALUE;
+    String latest =
+        query.scope() == AssessmentScope.LATEST
+            ? " AND a.assessed_at = (SELECT MAX(a2.assessed_at) FROM ae_assessment a2 WHERE a2.file_id = f.id)"
+            : "";
+    String sql =
+        "SELECT "
+            + FILE_COLUMNS
+            + ", f.seq,"
+            + " a.id, a.kind, a.step, a.assessor, a.assessed_at,"
+            + " e.position, e.id, e.label, e.location, e.location_confidence,"
+            + " v.position, v.name, v.type, v.text_value, v.number_value, v.bool_value, v.confidence,"
+            + " f.storage_path, f.content_size"
+            + " FROM (SELECT f.seq, "
+            + FILE_COLUMNS
+            + ", "
+            + STORAGE_COLUMNS
+            + " FROM ae_file f"
+            + " WHERE "
+            + where(query, params)
+            + " AND f.seq > ? ORDER BY f.seq"
+            + " FETCH FIRST "
+            + fetchSize
+            + " ROWS ONLY) f"
+            + " LEFT JOIN ae_assessment a ON a.file_id = f.id"
+            + latest
+            + " LEFT JOIN ae_entity e ON e.file_id = a.file_id AND e.assessment_id = a.id"
+            + " LEFT JOIN ae_attribute_value v ON v.file_id = e.file_id AND v.assessment_id = e.assessment_id"
+            + " AND v.entity_position = e.position"
+            + " ORDER BY f.seq, a.id, e.position, v.position";
+    Cursor cursor =
+        Cursor.open(
+            dataSource,
+            sql,
+            params,
+            Long.MIN_VALUE,
+            fetchSize,
+            "the files of workflow " + query.workflowId());
+    Spliterator<AssessedFile> s =
+        new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+          private boolean onRow;
+          private boolean started;
+          private int filesInPage;
+          private long lastSeq = Long.MIN_VALUE;
 
-      @Override
-      public boolean tryAdvance(Consumer<? super AssessedFile> action) {
-        return cursor.call(() -> {
-          if (!started) {
-            started = true;
-            onRow = cursor.rs.next();
+          @Override
+          public boolean tryAdvance(Consumer<? super AssessedFile> action) {
+            return cursor.call(
+                () -> {
+                  if (!started) {
+                    started = true;
+                    onRow = cursor.rs.next();
+                  }
+                  if (!onRow && filesInPage == fetchSize) {
+                    // A full page: there may be more files after the last one.
+                    cursor.nextPage(lastSeq);
+                    filesInPage = 0;
+                    onRow = cursor.rs.next();
+                  }
+                  if (!onRow) {
+                    return false;
+                  }
+                  action.accept(readFile(cursor.rs));
+                  filesInPage++;
+                  return true;
+                });
           }
-          if (!onRow && filesInPage == fetchSize) {
-            // A full page: there may be more files after the last one.
-            cursor.nextPage(lastSeq);
-            filesInPage = 0;
-            onRow = cursor.rs.next();
-          }
-          if (!onRow) {
-            return false;
-          }
-          action.accept(readFile(cursor.rs));
-          filesInPage++;
-          return true;
-        });
-      }
 
-      /** Reads the rows of one file, leaving the cursor on the next file's first row. */
-      private AssessedFile readFile(ResultSet rs) throws SQLException {
-        MediaFile file = file(rs);
-        long seq = rs.getLong(8);
-        lastSeq = seq;
-        List<Assessment> assessments = new ArrayList<>();
-        String assessmentId = null;
-        AssessmentRow assessment = null;
-        int entityPosition = -1;
-        EntityRow entity = null;
-        do {
-          String aid = rs.getString(9);
-          if (aid != null) {
-            if (!aid.equals(assessmentId)) {
-              if (assessment != null) {
-                assessments.add(assessment.build(entity));
-              }
-              assessmentId = aid;
-              assessment = new AssessmentRow(rs);
-              entity = null;
-              entityPosition = -1;
-            }
-            int position = rs.getInt(14);
-            if (!rs.wasNull()) {
-              if (position != entityPosition) {
-                if (entity != null) {
-                  assessment.entities.add(entity.build());
+          /** Reads the rows of one file, leaving the cursor on the next file's first row. */
+          private AssessedFile readFile(ResultSet rs) throws SQLException {
+            MediaFile file = file(rs);
+            long seq = rs.getLong(8);
+            lastSeq = seq;
+            List<Assessment> assessments = new ArrayList<>();
+            String assessmentId = null;
+            AssessmentRow assessment = null;
+            int entityPosition = -1;
+            EntityRow entity = null;
+            do {
+              String aid = rs.getString(9);
+              if (aid != null) {
+                if (!aid.equals(assessmentId)) {
+                  if (assessment != null) {
+                    assessments.add(assessment.build(entity));
+                  }
+                  assessmentId = aid;
+                  assessment = new AssessmentRow(rs);
+                  entity = null;
+                  entityPosition = -1;
                 }
-                entityPosition = position;
-                entity = new EntityRow(rs);
+                int position = rs.getInt(14);
+                if (!rs.wasNull()) {
+                  if (position != entityPosition) {
+                    if (entity != null) {
+                      assessment.entities.add(entity.build());
+                    }
+                    entityPosition = position;
+                    entity = new EntityRow(rs);
+                  }
+                  rs.getInt(19);
+                  if (!rs.wasNull()) {
+                    entity.values.add(value(rs));
+                  }
+                }
               }
-              rs.getInt(19);
-              if (!rs.wasNull()) {
-                entity.values.add(value(rs));
-              }
+              onRow = rs.next();
+            } while (onRow && rs.getLong(8) == seq);
+            if (assessment != null) {
+              assessments.add(assessment.build(entity));
             }
+            return new AssessedFile(file, assessments);
           }
-          onRow = rs.next();
-        } while (onRow && rs.getLong(8) == seq);
-        if (assessment != null) {
-          assessments.add(assessment.build(entity));
-        }
-        return new AssessedFile(file, assessments);
-      }
-    };
+        };
     return StreamSupport.stream(s, false).onClose(cursor::close);
   }
 
   /**
-   * Opens a file's content. A file on disk is opened from its storage key (the {@code
-   * content_path} the listing read) without a query; stored bytes are read in chunks of {@value
-   * #CHUNK} bytes with {@code SUBSTRING}, one short query each, so that neither the driver nor
-   * the heap ever holds a whole file (pgjdbc reads a {@code bytea} value whole) and no connection
-   * is held while the exporter waits.
+   * Opens a file's content. A file on disk is opened from its storage key (the {@code content_path}
+   * the listing read) without a query; stored bytes are read in chunks of {@value #CHUNK} bytes
+   * with {@code SUBSTRING}, one short query each, so that neither the driver nor the heap ever
+   * holds a whole file (pgjdbc reads a {@code bytea} value whole) and no connection is held while
+   * the exporter waits.
    */
   @Override
   public InputStream open(MediaFile file) throws IOException, SQLException {
@@ -334,8 +404,9 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
     String path;
     Long size;
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT content_path, OCTET_LENGTH(content) FROM ae_file WHERE id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT content_path, OCTET_LENGTH(content) FROM ae_file WHERE id = ?")) {
       ps.setString(1, file.id());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -359,7 +430,8 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
     try {
       return Files.newInputStream(media(file, path));
     } catch (NoSuchFileException e) {
-      throw new MediaNotFoundException("no content for file " + file.id() + " at " + e.getFile(), e);
+      throw new MediaNotFoundException(
+          "no content for file " + file.id() + " at " + e.getFile(), e);
     }
   }
 
@@ -405,8 +477,9 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
       }
       int want = (int) Math.min(CHUNK, size - position);
       try (Connection c = dataSource.getConnection();
-          PreparedStatement ps = c.prepareStatement(
-              "SELECT SUBSTRING(content FROM ? FOR ?) FROM ae_file WHERE id = ?")) {
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT SUBSTRING(content FROM ? FOR ?) FROM ae_file WHERE id = ?")) {
         // bytea and BINARY VARYING values stay below 2 GiB, so an int position suffices.
         ps.setInt(1, Math.toIntExact(position + 1));
         ps.setInt(2, want);
@@ -415,7 +488,12 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
           byte[] bytes = rs.next() ? rs.getBytes(1) : null;
           if (bytes == null || bytes.length == 0) {
             throw new IOException(
-                "the content of file " + fileId + " ended at byte " + position + " of " + size
+                "the content of file "
+                    + fileId
+                    + " ended at byte "
+                    + position
+                    + " of "
+                    + size
                     + ": it was changed or removed while it was read");
           }
           chunk = bytes;
@@ -425,8 +503,13 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
         }
       } catch (SQLException e) {
         throw new IOException(
-            "the JDBC repository failed reading the content of file " + fileId + " at byte "
-                + position + ": " + e, e);
+            "the JDBC repository failed reading the content of file "
+                + fileId
+                + " at byte "
+                + position
+                + ": "
+                + e,
+            e);
       }
     }
   }
@@ -434,12 +517,17 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
   private Path media(MediaFile file, String relative) throws MediaNotFoundException {
     if (mediaFolder == null) {
       throw new MediaNotFoundException(
-          "file " + file.id() + " has content at " + relative + ", but the repository has no media folder:"
+          "file "
+              + file.id()
+              + " has content at "
+              + relative
+              + ", but the repository has no media folder:"
               + " build it with mediaFolder(…)");
     }
     Path p = mediaFolder.resolve(relative).normalize();
     if (!p.startsWith(mediaFolder)) {
-      throw new MediaNotFoundException("the content path of file " + file.id() + " leads outside the media folder");
+      throw new MediaNotFoundException(
+          "the content path of file " + file.id() + " leads outside the media folder");
     }
     return p;
   }
@@ -447,19 +535,29 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
   private static MediaFile file(ResultSet rs) throws SQLException {
     long length = rs.getLong("content_size");
     Long size = rs.wasNull() ? null : length;
-    return new MediaFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getString(6), rs.getString(7), rs.getString("storage_path"), size, null);
+    return new MediaFile(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString("storage_path"),
+        size,
+        null);
   }
 
   private static AttributeValue value(ResultSet rs) throws SQLException {
     String name = rs.getString(20);
     AttributeType type = AttributeType.valueOf(rs.getString(21));
-    Value value = switch (type) {
-      case TEXT -> Value.text(rs.getString(22));
-      case NUMBER -> Value.number(rs.getDouble(23));
-      case BOOLEAN -> Value.bool(rs.getBoolean(24));
-      case CHOICES -> Value.choices(Codec.choices(rs.getString(22)));
-    };
+    Value value =
+        switch (type) {
+          case TEXT -> Value.text(rs.getString(22));
+          case NUMBER -> Value.number(rs.getDouble(23));
+          case BOOLEAN -> Value.bool(rs.getBoolean(24));
+          case CHOICES -> Value.choices(Codec.choices(rs.getString(22)));
+        };
     double confidence = rs.getDouble(25);
     return new AttributeValue(name, value, rs.wasNull() ? null : confidence);
   }
@@ -506,7 +604,8 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
     }
 
     Entity build() {
-      return new Entity(id, label, location == null ? null : Codec.polygon(location), confidence, values);
+      return new Entity(
+          id, label, location == null ? null : Codec.polygon(location), confidence, values);
     }
   }
 
@@ -545,7 +644,8 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
   }
 
   static UncheckedIOException failure(String what, SQLException e) {
-    return new UncheckedIOException(new IOException("the JDBC repository failed " + what + ": " + e.getMessage(), e));
+    return new UncheckedIOException(
+        new IOException("the JDBC repository failed " + what + ": " + e.getMessage(), e));
   }
 
   static void closeQuietly(@Nullable AutoCloseable... resources) {
@@ -586,8 +686,13 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
      *
      * @param after for a paged statement, the key to start after; null for a plain one
      */
-    static Cursor open(javax.sql.DataSource dataSource, String sql, List<String> params,
-        @Nullable Long after, int fetchSize, String what) {
+    static Cursor open(
+        javax.sql.DataSource dataSource,
+        String sql,
+        List<String> params,
+        @Nullable Long after,
+        int fetchSize,
+        String what) {
       Connection c = null;
       PreparedStatement ps = null;
       try {
@@ -662,7 +767,9 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
 
     @Override
     public Connection getConnection() throws SQLException {
-      return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+      return user == null
+          ? DriverManager.getConnection(url)
+          : DriverManager.getConnection(url, user, password);
     }
 
     @Override
@@ -718,8 +825,8 @@ public final class JdbcRepository implements WorkflowRepository, AssessmentRepos
     }
 
     /**
-     * Sets the folder that {@code content_path} values are relative to (default none: only stored bytes
-     * content is found).
+     * Sets the folder that {@code content_path} values are relative to (default none: only stored
+     * bytes content is found).
      *
      * @param mediaFolder the folder
      * @return this builder

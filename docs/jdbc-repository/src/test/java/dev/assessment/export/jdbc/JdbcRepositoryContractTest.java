@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.jdbc;
 
 import dev.assessment.export.spi.memory.InMemoryRepository;
@@ -24,10 +39,12 @@ class JdbcRepositoryContractTest extends RepositoryContract {
       JdbcSchema.create(c);
       JdbcLoader.load(c, fixture);
     }
-    return RepositoryUnderTest.of(JdbcRepository.builder(h2).fetchSize(200).build(), () -> {
-      try (Connection c = h2.getConnection()) {
-        c.createStatement().execute("SHUTDOWN");
-      }
-    });
+    return RepositoryUnderTest.of(
+        JdbcRepository.builder(h2).fetchSize(200).build(),
+        () -> {
+          try (Connection c = h2.getConnection()) {
+            c.createStatement().execute("SHUTDOWN");
+          }
+        });
   }
 }

@@ -1,14 +1,28 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spark;
 
 import dev.assessment.export.core.ExportResult;
 import dev.assessment.export.core.ExportSink;
-import dev.assessment.export.core.Exporter;
 import dev.assessment.export.jdbc.JdbcRepository;
 import dev.assessment.export.spi.AssessmentRepository;
 import dev.assessment.export.spi.FileQuery;
+import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.MediaRepository;
 import dev.assessment.export.spi.WorkflowRepository;
-import dev.assessment.export.spi.MediaFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -44,7 +58,8 @@ public final class ShardedExport {
   }
 
   /** Connects each executor to the database by URL. */
-  private record JdbcFactory(String url, String user, String password) implements RepositoryFactory {
+  private record JdbcFactory(String url, String user, String password)
+      implements RepositoryFactory {
     @Override
     @SuppressWarnings("unchecked")
     public <R extends WorkflowRepository & AssessmentRepository & MediaRepository> R repository() {
@@ -65,16 +80,24 @@ public final class ShardedExport {
    * @return the number of shards run
    * @throws Exception if counting, a shard or the merge fails
    */
-  public static int run(JavaSparkContext spark, RepositoryFactory factory, RequestSpec spec, int filesPerShard,
-      Path shared, Path target) throws Exception {
+  public static int run(
+      JavaSparkContext spark,
+      RepositoryFactory factory,
+      RequestSpec spec,
+      int filesPerShard,
+      Path shared,
+      Path target)
+      throws Exception {
     long files = count(factory, spec);
     int shards = (int) Math.max(1, Math.min(10_000, (files + filesPerShard - 1) / filesPerShard));
     Files.createDirectories(shared);
     String dir = shared.toAbsolutePath().toString();
     List<Integer> indexes = IntStream.range(0, shards).boxed().toList();
-    List<String> parts = spark.parallelize(indexes, shards)
-        .map(i -> exportShard(factory, spec, i, shards, Path.of(dir)))
-        .collect();
+    List<String> parts =
+        spark
+            .parallelize(indexes, shards)
+            .map(i -> exportShard(factory, spec, i, shards, Path.of(dir)))
+            .collect();
     List<Path> paths = new ArrayList<>();
     for (String p : parts) {
       paths.add(Path.of(p));
@@ -90,13 +113,15 @@ public final class ShardedExport {
   }
 
   /**
-   * Exports one shard into the shared folder. A shard is idempotent: run again, it writes the
-   * same part, atomically, so a failed task is simply retried.
+   * Exports one shard into the shared folder. A shard is idempotent: run again, it writes the same
+   * part, atomically, so a failed task is simply retried.
    */
-  static String exportShard(RepositoryFactory factory, RequestSpec spec, int index, int shards, Path dir)
+  static String exportShard(
+      RepositoryFactory factory, RequestSpec spec, int index, int shards, Path dir)
       throws Exception {
     Path part = dir.resolve(String.format("part-%05d-of-%05d", index, shards));
-    ExportResult result = factory.exporter().export(spec.request(index, shards), ExportSink.of(part));
+    ExportResult result =
+        factory.exporter().export(spec.request(index, shards), ExportSink.of(part));
     if (result.bytes() < 0) {
       throw new IOException("part " + part + " was not written");
     }

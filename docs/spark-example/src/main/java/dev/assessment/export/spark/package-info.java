@@ -1,8 +1,23 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 /**
- * Exports a workflow across Spark executors: the driver counts the workflow's files through
- * the repository SPI and cuts the request into shards; each executor exports one shard through
- * the public {@link dev.assessment.export.core.Exporter} API into a part in a shared folder; the
- * driver merges the parts into the bytes a one-machine export writes.
+ * Exports a workflow across Spark executors: the driver counts the workflow's files through the
+ * repository SPI and cuts the request into shards; each executor exports one shard through the
+ * public {@link dev.assessment.export.core.Exporter} API into a part in a shared folder; the driver
+ * merges the parts into the bytes a one-machine export writes.
  *
  * <p>Nullness: non-null unless annotated {@link org.jspecify.annotations.Nullable}.
  */

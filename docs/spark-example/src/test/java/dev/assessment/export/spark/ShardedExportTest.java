@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,28 +60,48 @@ class ShardedExportTest {
 
   static InMemoryRepository workflow(long seed, int files) {
     Random r = new Random(seed);
-    InMemoryRepository.Builder b = InMemoryRepository.builder()
-        .workflow("wf", "Roof", AttributeDefinition.of("severity", AttributeType.NUMBER))
-        .dataSource("ds-1", "Field").dataSource("ds-2", "Drone").order("o-1", "8492192");
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder()
+            .workflow("wf", "Roof", AttributeDefinition.of("severity", AttributeType.NUMBER))
+            .dataSource("ds-1", "Field")
+            .dataSource("ds-2", "Drone")
+            .order("o-1", "8492192");
     Instant t = Instant.parse("2025-11-19T08:00:00Z");
     for (int i = 0; i < files; i++) {
       int n = i;
       String ext = "E" + r.nextInt(40);
-      b.file("f" + i, f -> f.externalId(ext).fileName("p" + n + ".jpg").dataSourceId(n % 3 == 0 ? "ds-2" : "ds-1")
-          .orderId(n % 2 == 0 ? "o-1" : null)
-          .content(("photo " + n).repeat(20).getBytes(StandardCharsets.UTF_8))
-          .assessment("a" + n, AssessmentKind.MACHINE, t.plusSeconds(n), a -> a
-              .annotation("e1", "dent", Polygon.of(n, 1, n + 10.5, 1, n + 10.5, 20.25), 0.75,
-                  AttributeValue.of("severity", Value.number(n % 5), 0.5))));
+      b.file(
+          "f" + i,
+          f ->
+              f.externalId(ext)
+                  .fileName("p" + n + ".jpg")
+                  .dataSourceId(n % 3 == 0 ? "ds-2" : "ds-1")
+                  .orderId(n % 2 == 0 ? "o-1" : null)
+                  .content(("photo " + n).repeat(20).getBytes(StandardCharsets.UTF_8))
+                  .assessment(
+                      "a" + n,
+                      AssessmentKind.MACHINE,
+                      t.plusSeconds(n),
+                      a ->
+                          a.annotation(
+                              "e1",
+                              "dent",
+                              Polygon.of(n, 1, n + 10.5, 1, n + 10.5, 20.25),
+                              0.75,
+                              AttributeValue.of("severity", Value.number(n % 5), 0.5))));
     }
     return b.build();
   }
 
   @BeforeAll
   static void start() {
-    SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("assessment-export-test")
-        .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-        .set("spark.driver.bindAddress", "127.0.0.1");
+    SparkConf conf =
+        new SparkConf()
+            .setMaster("local[2]")
+            .setAppName("assessment-export-test")
+            .set("spark.ui.enabled", "false")
+            .set("spark.driver.host", "127.0.0.1")
+            .set("spark.driver.bindAddress", "127.0.0.1");
     spark = new JavaSparkContext(conf);
   }
 

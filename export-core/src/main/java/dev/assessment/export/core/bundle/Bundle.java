@@ -1,10 +1,25 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core.bundle;
 
+import dev.assessment.export.core.CsvLayouts;
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
-import dev.assessment.export.core.CsvLayouts;
 import dev.assessment.export.core.internal.BundleReader;
 import dev.assessment.export.core.internal.Cells;
 import dev.assessment.export.spi.AssessmentRepository;
@@ -37,17 +52,20 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Reads and writes bundles (see the package documentation for the layout of the folder).
  *
- * <p>{@code read(write(x))} equals {@code x} for the files, assessments, attribute definitions,
- * and the orders and data sources that files name. The bundle cannot hold a workflow without
- * any assessment, nor orders and data sources that no file names.
+ * <p>{@code read(write(x))} equals {@code x} for the files, assessments, attribute definitions, and
+ * the orders and data sources that files name. The bundle cannot hold a workflow without any
+ * assessment, nor orders and data sources that no file names.
  */
 public final class Bundle {
   /** The long-layout CSV of a bundle. */
   public static final String ASSESSMENTS = "assessments.csv";
+
   /** The optional file list of a bundle. */
   public static final String FILES = "files.csv";
+
   /** The optional attribute definitions of a bundle. */
   public static final String ATTRIBUTES = "attributes.csv";
+
   /** The folder that holds media by default. */
   public static final String MEDIA = "media";
 
@@ -79,9 +97,9 @@ public final class Bundle {
   }
 
   /**
-   * Writes a workflow as a bundle: {@code assessments.csv} (every assessment, long layout),
-   * {@code attributes.csv}, {@code files.csv} with every file, and each file's content under
-   * {@code media/}, named {@code <n>-<file name>}.
+   * Writes a workflow as a bundle: {@code assessments.csv} (every assessment, long layout), {@code
+   * attributes.csv}, {@code files.csv} with every file, and each file's content under {@code
+   * media/}, named {@code <n>-<file name>}.
    *
    * @param repository the repository to read
    * @param workflowId the workflow to write
@@ -98,8 +116,12 @@ public final class Bundle {
       throw e;
     } catch (Exception e) {
       throw new ExportException(
-          "the repository failed while writing the bundle of workflow " + workflowId + " to "
-              + dir + ": " + e,
+          "the repository failed while writing the bundle of workflow "
+              + workflowId
+              + " to "
+              + dir
+              + ": "
+              + e,
           e);
     }
   }
@@ -128,8 +150,15 @@ public final class Bundle {
     try (CSVPrinter out = printer(dir.resolve(FILES));
         Stream<MediaFile> files = repository.files(FileQuery.all(workflowId))) {
       out.printRecord(
-          "file_id", "external_id", "file_name", "media_type", "data_source_id",
-          "data_source_name", "order_id", "order_name", "path");
+          "file_id",
+          "external_id",
+          "file_name",
+          "media_type",
+          "data_source_id",
+          "data_source_name",
+          "order_id",
+          "order_name",
+          "path");
       int n = 0;
       Iterator<MediaFile> it = files.iterator();
       while (it.hasNext()) {
@@ -139,9 +168,15 @@ public final class Bundle {
         DataSource ds = dataSources.get(f.dataSourceId());
         WorkflowOrder order = f.orderId() == null ? null : orders.get(f.orderId());
         out.printRecord(
-            f.id(), f.externalId(), f.fileName(), f.mediaType() == null ? "" : f.mediaType(),
-            f.dataSourceId(), ds == null ? "" : ds.name(), f.orderId() == null ? "" : f.orderId(),
-            order == null ? "" : order.name(), path);
+            f.id(),
+            f.externalId(),
+            f.fileName(),
+            f.mediaType() == null ? "" : f.mediaType(),
+            f.dataSourceId(),
+            ds == null ? "" : ds.name(),
+            f.orderId() == null ? "" : f.orderId(),
+            order == null ? "" : order.name(),
+            path);
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();

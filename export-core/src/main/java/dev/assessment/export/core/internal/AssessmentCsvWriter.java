@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core.internal;
 
 import dev.assessment.export.core.PolygonEncoding;
@@ -10,7 +25,6 @@ import dev.assessment.export.spi.Polygon;
 import dev.assessment.export.spi.Value;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
-import org.jspecify.annotations.Nullable;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -19,11 +33,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams the rows of one CSV layout, a file at a time. The cells that repeat on every row of a
- * file, an assessment or an entity are escaped once and reused. Nothing is written until the
- * first file or {@link #finish()}; the header is always written, even with no rows.
+ * file, an assessment or an entity are escaped once and reused. Nothing is written until the first
+ * file or {@link #finish()}; the header is always written, even with no rows.
  */
 public abstract class AssessmentCsvWriter implements Closeable, Flushable {
   /**
@@ -31,17 +46,23 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
    * takes no lock (the JDK's writers synchronise every call).
    */
   protected final StringBuilder out = new StringBuilder(1 << 16);
+
   private final Writer sink;
+
   /** The workflow being written. */
   protected final Workflow workflow;
+
   /** Attribute name to CSV name, in the workflow's order. */
   protected final Map<String, String> attributeNames;
+
   private final Map<String, WorkflowOrder> orders;
   private final Map<String, DataSource> dataSources;
   private final boolean neutralise;
   private final PolygonEncoding polygons;
+
   /** Where data written in a documented way is reported. */
   protected final Warnings warnings;
+
   private final String workflowPart;
   private final StringBuilder scratch = new StringBuilder(256);
   private boolean headerWritten;
@@ -88,8 +109,8 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
   public abstract List<String> header();
 
   /**
-   * Writes the rows of one file: one per attribute value (long) or per entity (wide), and one
-   * for each assessment without entities. A file without assessments writes nothing.
+   * Writes the rows of one file: one per attribute value (long) or per entity (wide), and one for
+   * each assessment without entities. A file without assessments writes nothing.
    *
    * @param file the file with the assessments to write, in the order to write them
    * @return the number of rows written
@@ -242,16 +263,28 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
     Polygon polygon = Objects.requireNonNull(entity.location());
     if (!polygon.isFinite()) {
       warnings.warn(
-          "non-finite-polygon", "", file.id(),
-          "file " + file.id() + ", entity " + entity.id()
+          "non-finite-polygon",
+          "",
+          file.id(),
+          "file "
+              + file.id()
+              + ", entity "
+              + entity.id()
               + ": the location has a non-finite coordinate; its cell was left empty");
       return "";
     }
     if (polygon.points().size() < 3) {
       warnings.warn(
-          "degenerate-polygon", "", file.id(),
-          "file " + file.id() + ", entity " + entity.id() + ": the location has "
-              + polygon.points().size() + " point(s), fewer than three; written as stored");
+          "degenerate-polygon",
+          "",
+          file.id(),
+          "file "
+              + file.id()
+              + ", entity "
+              + entity.id()
+              + ": the location has "
+              + polygon.points().size()
+              + " point(s), fewer than three; written as stored");
     }
     return Cells.polygon(polygon, polygons);
   }
@@ -273,9 +306,18 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
     } else if (value instanceof Value.Numeric n) {
       if (!Double.isFinite(n.number())) {
         warnings.warn(
-            "non-finite-number", attribute, file.id(),
-            "file " + file.id() + ", entity " + entity.id() + ", attribute '" + attribute
-                + "': " + n.number() + " is not a finite number; its cell was left empty");
+            "non-finite-number",
+            attribute,
+            file.id(),
+            "file "
+                + file.id()
+                + ", entity "
+                + entity.id()
+                + ", attribute '"
+                + attribute
+                + "': "
+                + n.number()
+                + " is not a finite number; its cell was left empty");
         return "";
       }
       return Cells.number(n.number());
@@ -310,8 +352,13 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
       WorkflowOrder order = orders.get(orderId);
       if (order == null) {
         warnings.warn(
-            "unknown-order", orderId, file.id(),
-            "file " + file.id() + " names order " + orderId
+            "unknown-order",
+            orderId,
+            file.id(),
+            "file "
+                + file.id()
+                + " names order "
+                + orderId
                 + ", which the workflow repository does not list; order_name was left empty");
       } else {
         orderName = order.name();
@@ -320,8 +367,13 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
     DataSource dataSource = dataSources.get(file.dataSourceId());
     if (dataSource == null) {
       warnings.warn(
-          "unknown-data-source", file.dataSourceId(), file.id(),
-          "file " + file.id() + " names data source " + file.dataSourceId()
+          "unknown-data-source",
+          file.dataSourceId(),
+          file.id(),
+          "file "
+              + file.id()
+              + " names data source "
+              + file.dataSourceId()
               + ", which the workflow repository does not list; data_source_name was left empty");
     }
     textCell(sb, orderId == null ? "" : orderId);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core.internal;
 
 import dev.assessment.export.core.ExportException;
@@ -14,7 +29,6 @@ import dev.assessment.export.spi.Value;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
 import dev.assessment.export.spi.memory.InMemoryRepository;
-import org.jspecify.annotations.Nullable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,6 +52,7 @@ import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a bundle folder into an in-memory repository; see {@code Bundle}. */
 public final class BundleReader {
@@ -46,8 +61,14 @@ public final class BundleReader {
   private static final String ATTRIBUTES = "attributes.csv";
   private static final List<String> FILE_COLUMNS =
       List.of(
-          "file_id", "external_id", "file_name", "media_type", "data_source_id",
-          "data_source_name", "order_id", "order_name");
+          "file_id",
+          "external_id",
+          "file_name",
+          "media_type",
+          "data_source_id",
+          "data_source_name",
+          "order_id",
+          "order_name");
 
   private final Path dir;
   private final boolean neutralised;
@@ -79,7 +100,10 @@ public final class BundleReader {
     Path assessments = dir.resolve(ASSESSMENTS);
     if (!Files.isRegularFile(assessments)) {
       throw new ExportException(
-          "not a bundle: " + dir + " has no " + ASSESSMENTS
+          "not a bundle: "
+              + dir
+              + " has no "
+              + ASSESSMENTS
               + " (export the long layout, ATTRIBUTE_VALUES, into it)");
     }
     List<AttributeDefinition> definitions = readAttributes();
@@ -98,15 +122,17 @@ public final class BundleReader {
           ASSESSMENTS + " in " + dir + " has no data rows, so the bundle names no workflow");
     }
     Workflow workflow =
-        new Workflow(workflowId, Objects.requireNonNull(workflowName, "set with the workflow id"),
+        new Workflow(
+            workflowId,
+            Objects.requireNonNull(workflowName, "set with the workflow id"),
             definitions != null ? definitions : seen);
     InMemoryRepository.Builder repo = InMemoryRepository.builder().workflow(workflow);
     dataSourceNames.forEach((id, name) -> repo.dataSource(new DataSource(id, workflowId, name)));
     orderNames.forEach((id, name) -> repo.order(new WorkflowOrder(id, workflowId, name)));
     for (FileAcc f : files.values()) {
       MediaFile file =
-          new MediaFile(f.id, workflowId, f.externalId, f.fileName, f.mediaType, f.dataSourceId,
-              f.orderId);
+          new MediaFile(
+              f.id, workflowId, f.externalId, f.fileName, f.mediaType, f.dataSourceId, f.orderId);
       List<Assessment> list = new ArrayList<>();
       for (AssessmentAcc a : f.assessments.values()) {
         List<Entity> entities = new ArrayList<>();
@@ -134,7 +160,11 @@ public final class BundleReader {
     if (!p.startsWith(dir)) {
       if (declared != null && !declared.isEmpty()) {
         throw new ExportException(
-            FILES + ": the path of file " + f.id + " (" + declared
+            FILES
+                + ": the path of file "
+                + f.id
+                + " ("
+                + declared
                 + ") leads outside the bundle; give a path relative to the bundle's folder");
       }
       return null;
@@ -242,8 +272,14 @@ public final class BundleReader {
       workflowId = c[0];
       workflowName = c[1];
     } else if (!workflowId.equals(c[0])) {
-      throw error(path, line, "workflow_id",
-          "is " + c[0] + " but earlier rows are of workflow " + workflowId
+      throw error(
+          path,
+          line,
+          "workflow_id",
+          "is "
+              + c[0]
+              + " but earlier rows are of workflow "
+              + workflowId
               + ": a bundle holds one workflow");
     }
     if (c[4].isEmpty()) {
@@ -267,16 +303,24 @@ public final class BundleReader {
     try {
       at = Instant.parse(c[13]);
     } catch (DateTimeParseException e) {
-      throw error(path, line, "assessed_at",
+      throw error(
+          path,
+          line,
+          "assessed_at",
           "'" + c[13] + "' is not an ISO-8601 UTC time such as 2025-11-19T08:00:00Z");
     }
     AssessmentAcc a = file.assessments.get(c[9]);
     if (a == null) {
       a = new AssessmentAcc(c[9], kind, emptyToNull(c[11]), emptyToNull(c[12]), at);
       file.assessments.put(c[9], a);
-    } else if (a.kind != kind || !Objects.equals(a.step, emptyToNull(c[11]))
-        || !Objects.equals(a.assessor, emptyToNull(c[12])) || !a.assessedAt.equals(at)) {
-      throw error(path, line, "assessment_id",
+    } else if (a.kind != kind
+        || !Objects.equals(a.step, emptyToNull(c[11]))
+        || !Objects.equals(a.assessor, emptyToNull(c[12]))
+        || !a.assessedAt.equals(at)) {
+      throw error(
+          path,
+          line,
+          "assessment_id",
           "assessment " + c[9] + " has other kind, step, assessor or time than on earlier rows");
     }
     String entityId = c[14];
@@ -348,7 +392,8 @@ public final class BundleReader {
       }
       return Wkt.parsePolygon(cell);
     } catch (IllegalArgumentException e) {
-      throw error(path, line, "value", "the location is not a WKT or JSON polygon: " + e.getMessage());
+      throw error(
+          path, line, "value", "the location is not a WKT or JSON polygon: " + e.getMessage());
     }
   }
 
@@ -370,8 +415,14 @@ public final class BundleReader {
   }
 
   private FileAcc file(
-      String id, String externalId, String fileName, String dataSourceId, String orderId,
-      Path path, long line, String column)
+      String id,
+      String externalId,
+      String fileName,
+      String dataSourceId,
+      String orderId,
+      Path path,
+      long line,
+      String column)
       throws ExportException {
     if (id.isEmpty()) {
       throw error(path, line, column, "is empty");
@@ -381,9 +432,14 @@ public final class BundleReader {
     if (f == null) {
       f = new FileAcc(id, externalId, fileName, dataSourceId, order);
       files.put(id, f);
-    } else if (!f.externalId.equals(externalId) || !f.fileName.equals(fileName)
-        || !f.dataSourceId.equals(dataSourceId) || !Objects.equals(f.orderId, order)) {
-      throw error(path, line, column,
+    } else if (!f.externalId.equals(externalId)
+        || !f.fileName.equals(fileName)
+        || !f.dataSourceId.equals(dataSourceId)
+        || !Objects.equals(f.orderId, order)) {
+      throw error(
+          path,
+          line,
+          column,
           "file " + id + " has another external id, name, data source or order than before");
     }
     return f;
@@ -394,7 +450,10 @@ public final class BundleReader {
       throws ExportException {
     String previous = names.putIfAbsent(id, name);
     if (previous != null && !previous.equals(name)) {
-      throw error(path, line, column,
+      throw error(
+          path,
+          line,
+          column,
           "'" + name + "' differs from '" + previous + "' given earlier for id " + id);
     }
   }
@@ -405,11 +464,16 @@ public final class BundleReader {
     List<String> actual = header.toList();
     boolean ok =
         extraAllowed
-            ? actual.size() >= expected.size() && actual.subList(0, expected.size()).equals(expected)
+            ? actual.size() >= expected.size()
+                && actual.subList(0, expected.size()).equals(expected)
             : actual.equals(expected);
     if (!ok) {
       throw new ExportException(
-          path.getFileName() + " line 1: the header is " + actual + " but must be " + expected
+          path.getFileName()
+              + " line 1: the header is "
+              + actual
+              + " but must be "
+              + expected
               + (extraAllowed ? " (optionally followed by path)" : ""));
     }
     return actual;
@@ -432,8 +496,12 @@ public final class BundleReader {
       return it.next();
     } catch (UncheckedIOException | IllegalStateException e) {
       throw new ExportException(
-          path.getFileName() + " line " + parser.getCurrentLineNumber() + ": malformed CSV: "
-              + e.getMessage(), e);
+          path.getFileName()
+              + " line "
+              + parser.getCurrentLineNumber()
+              + ": malformed CSV: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -446,7 +514,9 @@ public final class BundleReader {
     PushbackInputStream in = new PushbackInputStream(Files.newInputStream(path), 3);
     byte[] head = in.readNBytes(3);
     boolean bom =
-        head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+        head.length == 3
+            && (head[0] & 0xFF) == 0xEF
+            && (head[1] & 0xFF) == 0xBB
             && (head[2] & 0xFF) == 0xBF;
     if (!bom) {
       in.unread(head);
@@ -455,7 +525,8 @@ public final class BundleReader {
         new BufferedReader(
             new InputStreamReader(
                 in,
-                StandardCharsets.UTF_8.newDecoder()
+                StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)));
     CSVFormat format = Cells.FORMAT.builder().get();
@@ -475,7 +546,11 @@ public final class BundleReader {
     @Nullable String mediaType;
     final Map<String, AssessmentAcc> assessments = new LinkedHashMap<>();
 
-    FileAcc(String id, String externalId, String fileName, String dataSourceId,
+    FileAcc(
+        String id,
+        String externalId,
+        String fileName,
+        String dataSourceId,
         @Nullable String orderId) {
       this.id = id;
       this.externalId = externalId;
@@ -493,7 +568,11 @@ public final class BundleReader {
     final Instant assessedAt;
     final Map<String, EntityAcc> entities = new LinkedHashMap<>();
 
-    AssessmentAcc(String id, AssessmentKind kind, @Nullable String step, @Nullable String assessor,
+    AssessmentAcc(
+        String id,
+        AssessmentKind kind,
+        @Nullable String step,
+        @Nullable String assessor,
         Instant assessedAt) {
       this.id = id;
       this.kind = kind;

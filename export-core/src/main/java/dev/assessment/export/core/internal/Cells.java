@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core.internal;
 
 import dev.assessment.export.core.PolygonEncoding;
@@ -11,8 +26,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 
 /**
- * How single values become CSV cell text: locale-independent numbers and times, polygons, lists
- * of choices, and formula neutralisation. Every method is a pure function.
+ * How single values become CSV cell text: locale-independent numbers and times, polygons, lists of
+ * choices, and formula neutralisation. Every method is a pure function.
  */
 public final class Cells {
   /** RFC 4180 with CRLF: the format of every CSV this library writes. */
@@ -24,8 +39,8 @@ public final class Cells {
   private Cells() {}
 
   /**
-   * Formats a finite number as a plain decimal: a dot, no exponent, no trailing zeros, the
-   * shortest digits that read back as the same double.
+   * Formats a finite number as a plain decimal: a dot, no exponent, no trailing zeros, the shortest
+   * digits that read back as the same double.
    *
    * @param value a finite number
    * @return the text, e.g. {@code 3}, {@code -0.25}, {@code 100000000000000000000}
@@ -49,8 +64,8 @@ public final class Cells {
   }
 
   /**
-   * Appends a finite number as {@link #number(double)} formats it, without an intermediate
-   * string for whole numbers.
+   * Appends a finite number as {@link #number(double)} formats it, without an intermediate string
+   * for whole numbers.
    *
    * @param sb where to append
    * @param value a finite number
@@ -69,11 +84,11 @@ public final class Cells {
   private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
   /**
-   * Appends a number with at most six decimals without going through {@link Double#toString}:
-   * when {@code value × 10^k} is a whole number {@code n} and {@code n / 10^k} (a correctly
-   * rounded division) gives back exactly {@code value}, the decimal {@code n / 10^k} reads back as
-   * {@code value}; and it is the shortest such decimal, because below 10^9 doubles lie closer
-   * together than 10^-6, so no decimal with fewer digits rounds to the same double.
+   * Appends a number with at most six decimals without going through {@link Double#toString}: when
+   * {@code value × 10^k} is a whole number {@code n} and {@code n / 10^k} (a correctly rounded
+   * division) gives back exactly {@code value}, the decimal {@code n / 10^k} reads back as {@code
+   * value}; and it is the shortest such decimal, because below 10^9 doubles lie closer together
+   * than 10^-6, so no decimal with fewer digits rounds to the same double.
    */
   private static boolean appendShortDecimal(StringBuilder sb, double value) {
     if (!(Math.abs(value) < 1e9)) {
@@ -107,8 +122,8 @@ public final class Cells {
   }
 
   /**
-   * Formats an instant as ISO-8601 in UTC, e.g. {@code 2025-11-19T08:00:00Z}; fractions of a
-   * second appear only when present.
+   * Formats an instant as ISO-8601 in UTC, e.g. {@code 2025-11-19T08:00:00Z}; fractions of a second
+   * appear only when present.
    *
    * @param instant the instant
    * @return the text
@@ -167,9 +182,9 @@ public final class Cells {
   }
 
   /**
-   * Tells whether a spreadsheet could run text as a formula, or whether the text would be taken
-   * for neutralised text on reading: it starts with any number of apostrophes followed by one of
-   * {@code = + - @}, tab or CR.
+   * Tells whether a spreadsheet could run text as a formula, or whether the text would be taken for
+   * neutralised text on reading: it starts with any number of apostrophes followed by one of {@code
+   * = + - @}, tab or CR.
    *
    * @param text the text
    * @return true when {@link #neutralise(String)} changes it
@@ -192,8 +207,8 @@ public final class Cells {
   }
 
   /**
-   * Neutralises text against spreadsheet formulas by prefixing an apostrophe (OWASP), in a way
-   * that {@link #unneutralise(String)} reverses exactly.
+   * Neutralises text against spreadsheet formulas by prefixing an apostrophe (OWASP), in a way that
+   * {@link #unneutralise(String)} reverses exactly.
    *
    * @param text the text
    * @return the text, with an apostrophe in front when needed
@@ -230,11 +245,11 @@ public final class Cells {
 
   /**
    * Writes one cell, preceded by a comma unless it starts a record, exactly as {@link #FORMAT}
-   * prints it. Commons CSV's minimal quoting puts a cell in quotes when it starts with a
-   * character up to {@code #}, ends with one up to a space, or holds a comma, a quote, CR or LF.
-   * The two common cases are written here without Commons CSV's per-call overhead: a cell that
-   * needs no quotes, and a quoted cell without quotes to double. Everything else goes through
-   * Commons CSV. A property test checks the two paths against Commons CSV.
+   * prints it. Commons CSV's minimal quoting puts a cell in quotes when it starts with a character
+   * up to {@code #}, ends with one up to a space, or holds a comma, a quote, CR or LF. The two
+   * common cases are written here without Commons CSV's per-call overhead: a cell that needs no
+   * quotes, and a quoted cell without quotes to double. Everything else goes through Commons CSV. A
+   * property test checks the two paths against Commons CSV.
    *
    * @param out where to write
    * @param value the cell's text

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core.internal;
 
 import dev.assessment.export.core.ExportCancelledException;
@@ -19,7 +34,6 @@ import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.MediaRepository;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
-import org.jspecify.annotations.Nullable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +54,7 @@ import java.util.function.Function;
 import java.util.stream.BaseStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +65,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExportRun implements ExportContext {
   private static final Logger LOG = LoggerFactory.getLogger(ExportRun.class);
+
   /** The number of distinct warnings kept; further ones are counted in a summary warning. */
   public static final int MAX_WARNINGS = 1000;
 
@@ -211,7 +227,9 @@ public final class ExportRun implements ExportContext {
   public InputStream openMedia(MediaFile file) throws IOException {
     if (media == null) {
       throw new ExportException(
-          "layout " + request.layout() + " reads file content, but the exporter has no media"
+          "layout "
+              + request.layout()
+              + " reads file content, but the exporter has no media"
               + " repository: build it with Exporter.builder().media(…)");
     }
     InputStream in;
@@ -238,17 +256,18 @@ public final class ExportRun implements ExportContext {
 
   @Override
   public synchronized void warn(
-      String code, String subject, @Nullable String fileId, String message)
-      throws ExportException {
+      String code, String subject, @Nullable String fileId, String message) throws ExportException {
     if (request.strict()) {
-      throw new ExportException(message + " (strict export: fix the data or export without strict)");
+      throw new ExportException(
+          message + " (strict export: fix the data or export without strict)");
     }
     String key = code + '\u0000' + subject;
     ExportWarning previous = warnings.get(key);
     if (previous != null) {
       warnings.put(
           key,
-          new ExportWarning(code, previous.message(), previous.fileId(), previous.occurrences() + 1));
+          new ExportWarning(
+              code, previous.message(), previous.fileId(), previous.occurrences() + 1));
       return;
     }
     if (warnings.size() >= MAX_WARNINGS) {
@@ -271,8 +290,13 @@ public final class ExportRun implements ExportContext {
       listener.progress(progress());
     } catch (RuntimeException e) {
       throw new ExportException(
-          "the export listener threw after file " + currentFile + " of workflow " + workflow.id()
-              + ": " + e, e);
+          "the export listener threw after file "
+              + currentFile
+              + " of workflow "
+              + workflow.id()
+              + ": "
+              + e,
+          e);
     }
     checkCancelled();
   }
@@ -281,8 +305,13 @@ public final class ExportRun implements ExportContext {
   public void checkCancelled() throws ExportCancelledException {
     if (cancelled.get()) {
       throw new ExportCancelledException(
-          "export of workflow " + workflow.id() + " (" + request.layout() + ") was cancelled after "
-              + filesDone + " file(s)");
+          "export of workflow "
+              + workflow.id()
+              + " ("
+              + request.layout()
+              + ") was cancelled after "
+              + filesDone
+              + " file(s)");
     }
   }
 
@@ -355,9 +384,7 @@ public final class ExportRun implements ExportContext {
     return currentFile;
   }
 
-  /**
-   * Closes every stream a provider left open. Called by the exporter after every export.
-   */
+  /** Closes every stream a provider left open. Called by the exporter after every export. */
   public void closeLeftovers() {
     synchronized (streams) {
       for (BaseStream<?, ?> s : streams) {
@@ -423,9 +450,13 @@ public final class ExportRun implements ExportContext {
               more = inner.tryAdvance(next::add);
             } catch (RuntimeException e) {
               throw new RepositoryFailure(
-                  "the repository failed streaming the files of workflow " + workflow.id()
-                      + (currentFile == null ? ", before the first file" : ", after file " + currentFile)
-                      + ": " + e,
+                  "the repository failed streaming the files of workflow "
+                      + workflow.id()
+                      + (currentFile == null
+                          ? ", before the first file"
+                          : ", after file " + currentFile)
+                      + ": "
+                      + e,
                   e);
             }
             if (!more) {
@@ -444,7 +475,10 @@ public final class ExportRun implements ExportContext {
                 source.close();
               } catch (RuntimeException e) {
                 throw new RepositoryFailure(
-                    "the repository failed closing the files of workflow " + workflow.id() + ": " + e,
+                    "the repository failed closing the files of workflow "
+                        + workflow.id()
+                        + ": "
+                        + e,
                     e);
               }
             });

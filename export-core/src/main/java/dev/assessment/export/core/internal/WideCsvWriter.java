@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core.internal;
 
 import dev.assessment.export.core.PolygonEncoding;
@@ -17,8 +32,8 @@ import java.util.Map;
 
 /**
  * The wide layout ({@code ANNOTATIONS}): one row per entity, its location and the location's
- * confidence, then a column per attribute the workflow defines, in the workflow's order.
- * Attributes the workflow does not define are reported, not written.
+ * confidence, then a column per attribute the workflow defines, in the workflow's order. Attributes
+ * the workflow does not define are reported, not written.
  */
 public final class WideCsvWriter extends AssessmentCsvWriter {
   private final List<String> header;
@@ -75,9 +90,17 @@ public final class WideCsvWriter extends AssessmentCsvWriter {
       Integer column = columnOf.get(attribute.name());
       if (column == null) {
         warnings.warn(
-            "undefined-attribute", attribute.name(), file.id(),
-            "file " + file.id() + ", entity " + entity.id() + ": attribute '" + attribute.name()
-                + "' is not defined by workflow " + workflow.id()
+            "undefined-attribute",
+            attribute.name(),
+            file.id(),
+            "file "
+                + file.id()
+                + ", entity "
+                + entity.id()
+                + ": attribute '"
+                + attribute.name()
+                + "' is not defined by workflow "
+                + workflow.id()
                 + ", so the wide layout has no column for it; the long layout"
                 + " (ATTRIBUTE_VALUES) writes it");
         continue;

@@ -1,19 +1,34 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core.layout;
 
 import dev.assessment.export.core.internal.Cells;
 import java.time.Instant;
 
 /**
- * The text rules of the CSV layouts, for layouts that write CSV of their own (a manifest, a
- * table of contents) so that it reads exactly like the CSV layouts: RFC 4180 cells, formula
+ * The text rules of the CSV layouts, for layouts that write CSV of their own (a manifest, a table
+ * of contents) so that it reads exactly like the CSV layouts: RFC 4180 cells, formula
  * neutralisation, ISO-8601 instants and shortest round-tripping numbers.
  */
 public final class CsvText {
   private CsvText() {}
 
   /**
-   * Appends one cell, quoted and escaped per RFC 4180 as the CSV layouts quote, preceded by a
-   * comma unless it starts a record.
+   * Appends one cell, quoted and escaped per RFC 4180 as the CSV layouts quote, preceded by a comma
+   * unless it starts a record.
    *
    * @param out where to append
    * @param value the cell's text
@@ -25,9 +40,9 @@ public final class CsvText {
   }
 
   /**
-   * Neutralises text against spreadsheet formulas by prefixing an apostrophe when it starts
-   * (after any apostrophes) with {@code = + - @}, tab or CR; {@link #unneutralise(String)}
-   * reverses it exactly.
+   * Neutralises text against spreadsheet formulas by prefixing an apostrophe when it starts (after
+   * any apostrophes) with {@code = + - @}, tab or CR; {@link #unneutralise(String)} reverses it
+   * exactly.
    *
    * @param text the text
    * @return the text, with an apostrophe in front when needed
@@ -47,8 +62,8 @@ public final class CsvText {
   }
 
   /**
-   * Formats an instant as ISO-8601 in UTC, e.g. {@code 2025-11-19T08:00:00Z}; fractions of a
-   * second appear only when present.
+   * Formats an instant as ISO-8601 in UTC, e.g. {@code 2025-11-19T08:00:00Z}; fractions of a second
+   * appear only when present.
    *
    * @param instant the instant
    * @return the text

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core.layout;
 
 import dev.assessment.export.core.ExportException;
@@ -7,12 +22,12 @@ import dev.assessment.export.spi.DataSource;
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
-import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link LayoutProvider} needs for one export: the request, the workflow's metadata, the
@@ -68,17 +83,17 @@ public interface ExportContext {
   Stream<AssessedFile> assessedFiles();
 
   /**
-   * Returns the files selected by the request's data source and order filters, in the
-   * repository's stable order. The caller closes the stream.
+   * Returns the files selected by the request's data source and order filters, in the repository's
+   * stable order. The caller closes the stream.
    *
    * @return the files
    */
   Stream<MediaFile> files();
 
   /**
-   * Returns the files that come before this export's shard, in order, so that a layout whose
-   * output depends on earlier files (the archive layouts' entry-name counts) can account for
-   * them. Empty when the request exports the whole. The caller closes the stream.
+   * Returns the files that come before this export's shard, in order, so that a layout whose output
+   * depends on earlier files (the archive layouts' entry-name counts) can account for them. Empty
+   * when the request exports the whole. The caller closes the stream.
    *
    * @return the files before the shard
    */
@@ -87,8 +102,8 @@ public interface ExportContext {
   /**
    * Returns the marker a part holds, when the request exports a shard: {@code
    * #assessment-export-part v1 <fingerprint> <index> <count> <total files>}. Where it goes is the
-   * layout's choice, read back by the layout's {@link PartMerger}: a CSV part starts with it as
-   * its first line; export-imaging's archive parts hold it as their first entry.
+   * layout's choice, read back by the layout's {@link PartMerger}: a CSV part starts with it as its
+   * first line; export-imaging's archive parts hold it as their first entry.
    *
    * @return the marker, without a line end; null for the whole export
    */
@@ -127,8 +142,8 @@ public interface ExportContext {
   void fileWritten(int assessments, long rows) throws ExportException;
 
   /**
-   * Stops a cancelled export: throws when the export was cancelled, so that a provider's loop
-   * ends without reporting the work its other threads abandoned.
+   * Stops a cancelled export: throws when the export was cancelled, so that a provider's loop ends
+   * without reporting the work its other threads abandoned.
    *
    * @throws dev.assessment.export.core.ExportCancelledException if the export was cancelled
    */

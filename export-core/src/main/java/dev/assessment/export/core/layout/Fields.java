@@ -1,13 +1,28 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core.layout;
 
 import dev.assessment.export.core.Layout;
-import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One list of a value class's fields, from which its {@code equals}, {@code hashCode}, {@code
@@ -126,8 +141,8 @@ public final class Fields<T> {
   }
 
   /**
-   * Returns the canonical text of the fields that decide the output's bytes: {@code
-   * name=value} joined by NUL.
+   * Returns the canonical text of the fields that decide the output's bytes: {@code name=value}
+   * joined by NUL.
    *
    * @param self the value
    * @return the text

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core.layout;
 
 import dev.assessment.export.core.ExportRequest;
@@ -64,8 +79,8 @@ public interface LayoutProvider {
   /**
    * Checks a request for this layout before anything is opened, beyond what {@link
    * ExportRequest.Builder#build()} checks: e.g. that a layout which needs an order has one. Called
-   * by the exporter on the caller's thread for every export and job; the option types were
-   * checked already.
+   * by the exporter on the caller's thread for every export and job; the option types were checked
+   * already.
    *
    * @param request the request
    * @throws IllegalStateException if the request's settings do not suit this layout; the message
@@ -88,9 +103,9 @@ public interface LayoutProvider {
   void write(ExportContext context, OutputStream out) throws IOException;
 
   /**
-   * Returns how the parts of a sharded export of this layout go back together. A layout whose
-   * parts cannot be merged returns {@link PartMerger#unsupported(String)}, and requests that
-   * shard it are then refused with that reason.
+   * Returns how the parts of a sharded export of this layout go back together. A layout whose parts
+   * cannot be merged returns {@link PartMerger#unsupported(String)}, and requests that shard it are
+   * then refused with that reason.
    *
    * @return the merger
    */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,10 +54,13 @@ class CellsProperties {
   @Provide
   Arbitrary<String> cells() {
     return Arbitraries.oneOf(
-            Arbitraries.of("", ",", "\"", "\r", "\n", " ", "#", "!", "$", "'", "=", "-", "a", "Z",
-                "\t", "\u0000", "😀", "é", "\\\\"),
+            Arbitraries.of(
+                "", ",", "\"", "\r", "\n", " ", "#", "!", "$", "'", "=", "-", "a", "Z", "\t",
+                "\u0000", "😀", "é", "\\\\"),
             Arbitraries.strings().ofMaxLength(3))
-        .list().ofMaxSize(5).map(parts -> String.join("", parts));
+        .list()
+        .ofMaxSize(5)
+        .map(parts -> String.join("", parts));
   }
 
   @Provide
@@ -51,7 +69,16 @@ class CellsProperties {
         Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite),
         Arbitraries.doubles().between(-1e-6, 1e-6).ofScale(15),
         Arbitraries.doubles().between(-1e25, 1e25).ofScale(3),
-        Arbitraries.of(Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, 1e15, 1e16, 0.1 + 0.2,
-            123456789012345.5, -0.0, 1e-300, 9007199254740993.0));
+        Arbitraries.of(
+            Double.MIN_VALUE,
+            -Double.MIN_VALUE,
+            Double.MAX_VALUE,
+            1e15,
+            1e16,
+            0.1 + 0.2,
+            123456789012345.5,
+            -0.0,
+            1e-300,
+            9007199254740993.0));
   }
 }

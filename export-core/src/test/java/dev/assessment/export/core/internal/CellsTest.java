@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +50,8 @@ class CellsTest {
   @Test
   void instant_isoUtc() {
     assertEquals("2025-11-19T08:00:00Z", Cells.instant(Instant.parse("2025-11-19T08:00:00Z")));
-    assertEquals("2025-11-19T08:00:00.250Z", Cells.instant(Instant.parse("2025-11-19T08:00:00.25Z")));
+    assertEquals(
+        "2025-11-19T08:00:00.250Z", Cells.instant(Instant.parse("2025-11-19T08:00:00.25Z")));
   }
 
   @Test
@@ -49,19 +65,31 @@ class CellsTest {
   @Test
   void polygon_jsonLeavesTheRingOpen() {
     assertEquals(
-        "[[1,2],[3.5,4],[5,6]]", Cells.polygon(Polygon.of(1, 2, 3.5, 4, 5, 6), PolygonEncoding.JSON));
+        "[[1,2],[3.5,4],[5,6]]",
+        Cells.polygon(Polygon.of(1, 2, 3.5, 4, 5, 6), PolygonEncoding.JSON));
     assertEquals("[]", Cells.polygon(new Polygon(List.of()), PolygonEncoding.JSON));
   }
 
   @Test
   void choices_jsonArray() {
     assertEquals("[\"a\",\"b \\\"c\\\"\",\"\\n\"]", Cells.choices(List.of("a", "b \"c\"", "\n")));
-    assertEquals(List.of("a", "b \"c\"", "\n"), Json.parseStringArray(Cells.choices(List.of("a", "b \"c\"", "\n"))));
+    assertEquals(
+        List.of("a", "b \"c\"", "\n"),
+        Json.parseStringArray(Cells.choices(List.of("a", "b \"c\"", "\n"))));
   }
 
   @ParameterizedTest
   @CsvSource(
-      value = {"=1+1|'=1+1", "+1|'+1", "-x|'-x", "@a|'@a", "'=x|''=x", "plain|plain", "'|'", "a=b|a=b"},
+      value = {
+        "=1+1|'=1+1",
+        "+1|'+1",
+        "-x|'-x",
+        "@a|'@a",
+        "'=x|''=x",
+        "plain|plain",
+        "'|'",
+        "a=b|a=b"
+      },
       delimiter = '|',
       quoteCharacter = '"')
   void neutralise_owaspPrefix(String text, String expected) {

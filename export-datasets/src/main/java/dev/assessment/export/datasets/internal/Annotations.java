@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.datasets.internal;
 
 import dev.assessment.export.core.layout.ExportContext;
@@ -8,12 +23,12 @@ import dev.assessment.export.spi.Assessment;
 import dev.assessment.export.spi.Entity;
 import dev.assessment.export.spi.MediaNotFoundException;
 import dev.assessment.export.spi.Polygon;
-import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which entities a dataset layout writes as annotations: those with a label and a polygon of at
@@ -45,8 +60,8 @@ final class Annotations {
 
   /**
    * Reads the labels of every annotation the export will write, in one pass over the files, and
-   * numbers them in label order from {@code first}: the categories, or classes, which must be
-   * known before the first annotation is written. Memory grows with the labels, not the files.
+   * numbers them in label order from {@code first}: the categories, or classes, which must be known
+   * before the first annotation is written. Memory grows with the labels, not the files.
    */
   static Map<String, Integer> labels(ExportContext context, int first) {
     TreeMap<String, Integer> labels = new TreeMap<>();
@@ -71,13 +86,31 @@ final class Annotations {
 
   /** Reports an entity that is left out, grouped by kind. */
   static void leftOut(
-      ExportContext context, AssessedFile file, Assessment assessment, Entity entity, String why,
-      String where) throws IOException {
-    String code = entity.location() == null ? "file-level-entity"
-        : entity.label() == null ? "unlabelled-annotation" : "degenerate-polygon";
-    context.warn(code, code, file.file().id(),
-        "file " + file.file().id() + ", assessment " + assessment.id() + ", entity "
-            + entity.id() + " is not an annotation: " + why + "; " + where);
+      ExportContext context,
+      AssessedFile file,
+      Assessment assessment,
+      Entity entity,
+      String why,
+      String where)
+      throws IOException {
+    String code =
+        entity.location() == null
+            ? "file-level-entity"
+            : entity.label() == null ? "unlabelled-annotation" : "degenerate-polygon";
+    context.warn(
+        code,
+        code,
+        file.file().id(),
+        "file "
+            + file.file().id()
+            + ", assessment "
+            + assessment.id()
+            + ", entity "
+            + entity.id()
+            + " is not an annotation: "
+            + why
+            + "; "
+            + where);
   }
 
   /**
@@ -102,7 +135,10 @@ final class Annotations {
     } else {
       return false;
     }
-    context.warn(code, id, id,
+    context.warn(
+        code,
+        id,
+        id,
         "file " + id + " (" + media.entryName() + ") is left out of the dataset: " + why);
     context.fileWritten(media.file().assessments().size(), 0);
     return true;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.datasets.internal;
 
 import dev.assessment.export.spi.Polygon;
@@ -36,8 +51,8 @@ final class Geometry {
   }
 
   /**
-   * Clips a polygon to the rectangle {@code [0, width] × [0, height]} (Sutherland–Hodgman, one
-   * edge of the rectangle at a time).
+   * Clips a polygon to the rectangle {@code [0, width] × [0, height]} (Sutherland–Hodgman, one edge
+   * of the rectangle at a time).
    *
    * @return the clipped ring, open; fewer than three points when nothing of it is inside
    */
@@ -74,11 +89,12 @@ final class Geometry {
   /** Where the segment from a to b crosses an edge of the rectangle. */
   private static Polygon.Point cross(
       Polygon.Point a, Polygon.Point b, int edge, double width, double height) {
-    double bound = switch (edge) {
-      case 0, 2 -> 0;
-      case 1 -> width;
-      default -> height;
-    };
+    double bound =
+        switch (edge) {
+          case 0, 2 -> 0;
+          case 1 -> width;
+          default -> height;
+        };
     if (edge < 2) {
       double t = (bound - a.x()) / (b.x() - a.x());
       return new Polygon.Point(bound, a.y() + t * (b.y() - a.y()));

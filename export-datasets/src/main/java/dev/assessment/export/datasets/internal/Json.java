@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.datasets.internal;
 
 import dev.assessment.export.core.layout.CsvText;
@@ -50,8 +65,12 @@ final class Json {
    * context training formats leave out, under keys their readers ignore.
    */
   static void context(
-      ExportContext context, JsonGenerator g, AssessedFile file, Assessment assessment,
-      Entity entity) throws IOException {
+      ExportContext context,
+      JsonGenerator g,
+      AssessedFile file,
+      Assessment assessment,
+      Entity entity)
+      throws IOException {
     g.writeStringProperty("entity_id", entity.id());
     g.writeStringProperty("assessment_id", assessment.id());
     g.writeStringProperty("assessment_kind", assessment.kind().name().toLowerCase(Locale.ROOT));
@@ -86,9 +105,19 @@ final class Json {
       if (Double.isFinite(n.number())) {
         number(g, n.number());
       } else {
-        context.warn("non-finite-number", v.name(), file.file().id(),
-            "file " + file.file().id() + ", entity " + entity.id() + ", attribute '" + v.name()
-                + "': " + n.number() + " is not a finite number; it was written as null");
+        context.warn(
+            "non-finite-number",
+            v.name(),
+            file.file().id(),
+            "file "
+                + file.file().id()
+                + ", entity "
+                + entity.id()
+                + ", attribute '"
+                + v.name()
+                + "': "
+                + n.number()
+                + " is not a finite number; it was written as null");
         g.writeNull();
       }
     } else if (value instanceof Value.Bool b) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.datasets.internal;
 
 import dev.assessment.export.core.layout.ExportContext;
@@ -35,7 +50,8 @@ public final class YoloSegLayoutProvider extends DatasetLayout {
 
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public YoloSegLayoutProvider() {
-    super(DatasetLayouts.YOLO_SEG,
+    super(
+        DatasetLayouts.YOLO_SEG,
         "its class ids are the labels of the whole export in order, which a shard cannot know");
   }
 
@@ -45,66 +61,90 @@ public final class YoloSegLayoutProvider extends DatasetLayout {
     boolean images = DatasetOptions.of(context.request()).images();
     try (MediaArchive archive = MediaArchive.open(context, out);
         Stream<AssessedFile> files = context.assessedFiles()) {
-      archive.forEach(files, media -> {
-        ImageSize size = media.failure().isPresent() ? null : media.imageSize().orElse(null);
-        if (Annotations.leftOut(context, media, size) || size == null) {
-          return;
-        }
-        String name = media.entryName();
-        if (images) {
-          media.pack("images/train/" + name);
-        }
-        int[] lines = {0};
-        archive.add("labels/train/" + name.substring(0, name.lastIndexOf('.')) + ".txt", o -> {
-          Writer w = new OutputStreamWriter(o, StandardCharsets.US_ASCII);
-          lines[0] = labels(context, media.file(), size, classes, w);
-          w.flush();
-        });
-        context.fileWritten(media.file().assessments().size(), 1 + lines[0]);
-      });
-      archive.add("data.yaml", o -> {
-        Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-        w.write("# Ultralytics YOLO segmentation dataset of workflow " + quoted(
-            context.workflow().id()) + ", exported by Assessment Export\n");
-        w.write("path: .\ntrain: images/train\nval: images/train\n");
-        w.write("nc: " + classes.size() + "\nnames:\n");
-        for (Map.Entry<String, Integer> c : classes.entrySet()) {
-          w.write("  " + c.getValue() + ": " + quoted(c.getKey()) + "\n");
-        }
-        w.flush();
-      });
+      archive.forEach(
+          files,
+          media -> {
+            ImageSize size = media.failure().isPresent() ? null : media.imageSize().orElse(null);
+            if (Annotations.leftOut(context, media, size) || size == null) {
+              return;
+            }
+            String name = media.entryName();
+            if (images) {
+              media.pack("images/train/" + name);
+            }
+            int[] lines = {0};
+            archive.add(
+                "labels/train/" + name.substring(0, name.lastIndexOf('.')) + ".txt",
+                o -> {
+                  Writer w = new OutputStreamWriter(o, StandardCharsets.US_ASCII);
+                  lines[0] = labels(context, media.file(), size, classes, w);
+                  w.flush();
+                });
+            context.fileWritten(media.file().assessments().size(), 1 + lines[0]);
+          });
+      archive.add(
+          "data.yaml",
+          o -> {
+            Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+            w.write(
+                "# Ultralytics YOLO segmentation dataset of workflow "
+                    + quoted(context.workflow().id())
+                    + ", exported by Assessment Export\n");
+            w.write("path: .\ntrain: images/train\nval: images/train\n");
+            w.write("nc: " + classes.size() + "\nnames:\n");
+            for (Map.Entry<String, Integer> c : classes.entrySet()) {
+              w.write("  " + c.getValue() + ": " + quoted(c.getKey()) + "\n");
+            }
+            w.flush();
+          });
       archive.finish();
     }
   }
 
   /** Writes one file's label lines and returns their number. */
   private static int labels(
-      ExportContext context, AssessedFile file, ImageSize size, Map<String, Integer> classes,
-      Writer w) throws IOException {
+      ExportContext context,
+      AssessedFile file,
+      ImageSize size,
+      Map<String, Integer> classes,
+      Writer w)
+      throws IOException {
     int lines = 0;
     for (Assessment assessment : file.assessments()) {
       for (Entity e : assessment.entities()) {
         String problem = Annotations.problem(e);
         if (problem != null) {
-          Annotations.leftOut(context, file, assessment, e, problem, "it is left out of the labels");
+          Annotations.leftOut(
+              context, file, assessment, e, problem, "it is left out of the labels");
           continue;
         }
         // problem(e) == null: the entity has a label and a location.
         String label = Objects.requireNonNull(e.label());
-        List<Polygon.Point> clipped = Geometry.clip(
-            Objects.requireNonNull(e.location()).points(), size.width(), size.height());
+        List<Polygon.Point> clipped =
+            Geometry.clip(
+                Objects.requireNonNull(e.location()).points(), size.width(), size.height());
         if (clipped.size() < 3 || Geometry.area(clipped) == 0) {
-          context.warn("polygon-outside-image", "polygon-outside-image", file.file().id(),
-              "file " + file.file().id() + ", assessment " + assessment.id() + ", entity "
-                  + e.id() + ": the location lies outside the image; it is left out of the"
+          context.warn(
+              "polygon-outside-image",
+              "polygon-outside-image",
+              file.file().id(),
+              "file "
+                  + file.file().id()
+                  + ", assessment "
+                  + assessment.id()
+                  + ", entity "
+                  + e.id()
+                  + ": the location lies outside the image; it is left out of the"
                   + " labels");
           continue;
         }
         StringBuilder line =
             new StringBuilder().append(Objects.requireNonNull(classes.get(label), label));
         for (Polygon.Point p : clipped) {
-          line.append(' ').append(normalised(p.x() / size.width()))
-              .append(' ').append(normalised(p.y() / size.height()));
+          line.append(' ')
+              .append(normalised(p.x() / size.width()))
+              .append(' ')
+              .append(normalised(p.y() / size.height()));
         }
         w.write(line.append('\n').toString());
         lines++;

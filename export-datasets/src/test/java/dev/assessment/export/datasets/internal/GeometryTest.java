@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.datasets.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -15,14 +30,15 @@ import org.junit.jupiter.api.Test;
  * fine grid, and its bounds.
  */
 class GeometryTest {
-  private static final List<Polygon> POLYGONS = List.of(
-      Polygon.of(0, 0, 10, 0, 10, 10),
-      Polygon.of(5, 5, 15, 5, 15, 25, 5, 25),
-      Polygon.of(10.5, 20, 60, 20, 60, 50.25),
-      // concave: an L
-      Polygon.of(0, 0, 20, 0, 20, 5, 5, 5, 5, 20, 0, 20),
-      // clockwise, with fractions
-      Polygon.of(3.25, 1.5, 1.75, 12.5, 14.5, 9.75, 11, 2));
+  private static final List<Polygon> POLYGONS =
+      List.of(
+          Polygon.of(0, 0, 10, 0, 10, 10),
+          Polygon.of(5, 5, 15, 5, 15, 25, 5, 25),
+          Polygon.of(10.5, 20, 60, 20, 60, 50.25),
+          // concave: an L
+          Polygon.of(0, 0, 20, 0, 20, 5, 5, 5, 5, 20, 0, 20),
+          // clockwise, with fractions
+          Polygon.of(3.25, 1.5, 1.75, 12.5, 14.5, 9.75, 11, 2));
 
   private static Path2D path(List<Polygon.Point> points) {
     Path2D.Double p = new Path2D.Double();
@@ -63,8 +79,11 @@ class GeometryTest {
   void bbox_agreesWithTheBoundsOfJava2d() {
     for (Polygon p : POLYGONS) {
       Rectangle2D b = path(p.points()).getBounds2D();
-      assertArrayEquals(new double[] {b.getX(), b.getY(), b.getWidth(), b.getHeight()},
-          Geometry.bbox(p.points()), 1e-9, p.toString());
+      assertArrayEquals(
+          new double[] {b.getX(), b.getY(), b.getWidth(), b.getHeight()},
+          Geometry.bbox(p.points()),
+          1e-9,
+          p.toString());
     }
   }
 

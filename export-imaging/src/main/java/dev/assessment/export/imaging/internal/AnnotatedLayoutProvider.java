@@ -1,9 +1,24 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
-import dev.assessment.export.imaging.ArchiveOptions;
-import dev.assessment.export.imaging.ArchiveLayouts;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.layout.ExportContext;
+import dev.assessment.export.imaging.ArchiveLayouts;
+import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.Assessment;
 import dev.assessment.export.spi.MediaFile;
@@ -45,7 +60,8 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
   @Override
   public void write(ExportContext context, OutputStream out) throws IOException {
     ArchiveOptions options = ArchiveOptions.of(context.request());
-    EntryNames names = new EntryNames(context.workflow(), context.orders(), options.maxEntryNameBytes());
+    EntryNames names =
+        new EntryNames(context.workflow(), context.orders(), options.maxEntryNameBytes());
     ImageRenderer renderer = new ImageRenderer(options);
     int threads = options.threads();
     int window = threads * 2;
@@ -82,14 +98,22 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
   }
 
   private static void write(
-      ExportContext context, ZipWriter zip, Manifest manifest, AssessedFile assessed, String name,
-      Job job) throws IOException {
+      ExportContext context,
+      ZipWriter zip,
+      Manifest manifest,
+      AssessedFile assessed,
+      String name,
+      Job job)
+      throws IOException {
     MediaFile file = assessed.file();
     Exception failure = job.original.failure();
     if (failure != null) {
       String status = FilesLayoutProvider.skipStatus(failure);
-      context.warn(failure instanceof MediaNotFoundException ? "media-missing" : "media-unreadable",
-          file.id(), file.id(), "file " + file.id() + " (" + name + ") was skipped: " + status.substring(9));
+      context.warn(
+          failure instanceof MediaNotFoundException ? "media-missing" : "media-unreadable",
+          file.id(),
+          file.id(),
+          "file " + file.id() + " (" + name + ") was skipped: " + status.substring(9));
       manifest.add(name, file, -1, "", status, "", "");
       context.fileWritten(assessed.assessments().size(), 0);
       return;
@@ -99,7 +123,10 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
       context.warn(w.code(), "", file.id(), w.message());
     }
     if (rendered.skipped() != null) {
-      context.warn("image-skipped", file.id(), file.id(),
+      context.warn(
+          "image-skipped",
+          file.id(),
+          file.id(),
           "file " + file.id() + " (" + name + ") was skipped: " + rendered.skipped());
       manifest.add(name, file, -1, "", "skipped: " + rendered.skipped(), "", "");
       context.fileWritten(assessed.assessments().size(), 0);
@@ -107,11 +134,18 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
     }
     Fetched content = rendered.content() != null ? rendered.content() : job.original;
     String entry = rendered.suffix() == null ? name : withSuffix(name, rendered.suffix());
-    boolean stored = rendered.suffix() != null
-        || ZipWriter.isCompressed(EntryNames.suffix(file), file.mediaType());
+    boolean stored =
+        rendered.suffix() != null
+            || ZipWriter.isCompressed(EntryNames.suffix(file), file.mediaType());
     zip.add(entry, stored, content.crc(), content.spool());
-    manifest.add(entry, file, content.spool().size(), content.sha256(), Manifest.OK,
-        Integer.toString(rendered.drawn()), rendered.notes());
+    manifest.add(
+        entry,
+        file,
+        content.spool().size(),
+        content.sha256(),
+        Manifest.OK,
+        Integer.toString(rendered.drawn()),
+        rendered.notes());
     context.fileWritten(assessed.assessments().size(), 1);
   }
 
@@ -137,7 +171,9 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
 
     static Job run(ExportContext context, ImageRenderer renderer, AssessedFile file) {
       if (context.isCancelled()) {
-        return new Job(Fetched.failed(new java.io.InterruptedIOException("cancelled")), Rendered.skipped("cancelled"));
+        return new Job(
+            Fetched.failed(new java.io.InterruptedIOException("cancelled")),
+            Rendered.skipped("cancelled"));
       }
       Fetched original = Fetched.read(context, file.file(), false);
       if (original.failure() != null) {

@@ -1,6 +1,20 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
-import org.jspecify.annotations.Nullable;
 import dev.assessment.export.core.ExportException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +31,7 @@ import java.util.Locale;
 import java.util.zip.CRC32;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 
 /** Raw entry copies between archives: the merge of parts and the cut into volumes. */
 public final class ArchiveCopy {
@@ -50,15 +65,21 @@ public final class ArchiveCopy {
    */
   public static void merge(List<Path> parts, OutputStream out) throws IOException {
     Boolean manifests = null;
-    try (ZipWriter writer = new ZipWriter(out); Spool manifest = new Spool(1 << 20)) {
+    try (ZipWriter writer = new ZipWriter(out);
+        Spool manifest = new Spool(1 << 20)) {
       CRC32 crc = new CRC32();
       boolean header = false;
       for (Path part : parts) {
         try (ZipFile zip = open(part)) {
           boolean has = zip.getEntry(Manifest.NAME) != null;
           if (manifests != null && manifests != has) {
-            throw new ExportException("part " + part + (has ? " has" : " has no") + " manifest, unlike "
-                + parts.get(0) + ": merge parts of one request");
+            throw new ExportException(
+                "part "
+                    + part
+                    + (has ? " has" : " has no")
+                    + " manifest, unlike "
+                    + parts.get(0)
+                    + ": merge parts of one request");
           }
           manifests = has;
           for (ZipArchiveEntry e : entries(zip)) {
@@ -67,11 +88,13 @@ public final class ArchiveCopy {
               continue;
             }
             try (InputStream raw = zip.getRawInputStream(e)) {
-              writer.addRaw(name, e.getMethod(), e.getSize(), e.getCompressedSize(), e.getCrc(), raw);
+              writer.addRaw(
+                  name, e.getMethod(), e.getSize(), e.getCompressedSize(), e.getCrc(), raw);
             }
           }
           if (has) {
-            try (InputStream in = new BufferedInputStream(zip.getInputStream(zip.getEntry(Manifest.NAME)))) {
+            try (InputStream in =
+                new BufferedInputStream(zip.getInputStream(zip.getEntry(Manifest.NAME)))) {
               byte[] h = record(in);
               if (!header) {
                 write(manifest, crc, h);
@@ -112,8 +135,8 @@ public final class ArchiveCopy {
     try (ZipFile zip = open(archive)) {
       List<ZipArchiveEntry> all = entries(zip);
       ZipArchiveEntry manifestEntry = zip.getEntry(Manifest.NAME);
-      InputStream manifestIn = manifestEntry == null ? null
-          : new BufferedInputStream(zip.getInputStream(manifestEntry));
+      InputStream manifestIn =
+          manifestEntry == null ? null : new BufferedInputStream(zip.getInputStream(manifestEntry));
       try {
         byte[] header = manifestIn == null ? null : record(manifestIn);
         Volume current = null;
@@ -122,12 +145,14 @@ public final class ArchiveCopy {
             continue;
           }
           long bytes = e.getCompressedSize() + 2L * (46 + e.getName().length());
-          if (current == null || current.entries >= maxEntries
+          if (current == null
+              || current.entries >= maxEntries
               || (current.entries > 0 && current.bytes + bytes > maxBytes)) {
             if (current != null) {
               current.close();
             }
-            Path p = dir.resolve(String.format(Locale.ROOT, "%s-%03d.zip", base, volumes.size() + 1));
+            Path p =
+                dir.resolve(String.format(Locale.ROOT, "%s-%03d.zip", base, volumes.size() + 1));
             volumes.add(p);
             current = new Volume(p, header);
           }
@@ -136,18 +161,21 @@ public final class ArchiveCopy {
             while (true) {
               byte[] row = record(manifestIn);
               if (row.length == 0) {
-                throw new ExportException("the manifest of " + archive + " has no row for " + e.getName());
+                throw new ExportException(
+                    "the manifest of " + archive + " has no row for " + e.getName());
               }
               current.row(row);
               String cell = firstCell(row);
               if (cell.equals(e.getName())
-                  || dev.assessment.export.core.layout.CsvText.unneutralise(cell).equals(e.getName())) {
+                  || dev.assessment.export.core.layout.CsvText.unneutralise(cell)
+                      .equals(e.getName())) {
                 break;
               }
             }
           }
           try (InputStream raw = zip.getRawInputStream(e)) {
-            current.writer.addRaw(e.getName(), e.getMethod(), e.getSize(), e.getCompressedSize(), e.getCrc(), raw);
+            current.writer.addRaw(
+                e.getName(), e.getMethod(), e.getSize(), e.getCompressedSize(), e.getCrc(), raw);
           }
           current.entries++;
           current.bytes += bytes;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
 import dev.assessment.export.spi.MediaFile;
@@ -12,28 +27,28 @@ import java.util.Set;
 
 /**
  * Names the entries of the archive layouts {@code <external-id>_<name>_<count>.<suffix>}, safe on
- * every OS and every unzip, unique and deterministic. Files must be named in the archive's
- * order: {@code count} numbers, from 1, the files whose name base is the same.
+ * every OS and every unzip, unique and deterministic. Files must be named in the archive's order:
+ * {@code count} numbers, from 1, the files whose name base is the same.
  *
  * <ul>
- *   <li>{@code name} is the workflow order's name when the file came in through an order, else
- *       the workflow's name.
- *   <li>Each part is normalised to Unicode NFC; control and format characters, line separators,
- *       and {@code / \ : * ? " < > |} become {@code _}; a run of dots becomes {@code _} after
- *       its first dot, so no name holds {@code ..}; a leading dot or space becomes {@code _}.
+ *   <li>{@code name} is the workflow order's name when the file came in through an order, else the
+ *       workflow's name.
+ *   <li>Each part is normalised to Unicode NFC; control and format characters, line separators, and
+ *       {@code / \ : * ? " < > |} become {@code _}; a run of dots becomes {@code _} after its first
+ *       dot, so no name holds {@code ..}; a leading dot or space becomes {@code _}.
  *   <li>A base whose part before the first dot is a name Windows reserves ({@code CON}, {@code
- *       PRN}, {@code AUX}, {@code NUL}, {@code COM0}–{@code COM9}, {@code LPT0}–{@code LPT9})
- *       gets a leading {@code _}.
+ *       PRN}, {@code AUX}, {@code NUL}, {@code COM0}–{@code COM9}, {@code LPT0}–{@code LPT9}) gets
+ *       a leading {@code _}.
  *   <li>The base is cut on a character boundary so that the whole name fits the byte limit.
- *   <li>{@code count} is kept per base compared without case, so that two names never differ
- *       by case alone (they would collide on Windows and macOS).
+ *   <li>{@code count} is kept per base compared without case, so that two names never differ by
+ *       case alone (they would collide on Windows and macOS).
  *   <li>{@code suffix} is the original file name's extension in lower case (ASCII letters and
  *       digits, at most 10), else the media type's usual one, else {@code bin}.
  * </ul>
  *
- * <p>Uniqueness: the count is the digits after the last {@code _} and the suffix has neither
- * {@code _} nor {@code .}, so a name determines its base and count; equal bases get distinct
- * counts. Memory: one entry per distinct base.
+ * <p>Uniqueness: the count is the digits after the last {@code _} and the suffix has neither {@code
+ * _} nor {@code .}, so a name determines its base and count; equal bases get distinct counts.
+ * Memory: one entry per distinct base.
  */
 public final class EntryNames {
   private static final Set<String> RESERVED = reserved();
@@ -92,9 +107,8 @@ public final class EntryNames {
   }
 
   /**
-   * Counts a file that comes earlier in the archive than the files to name, if its key is one
-   * of {@code keys}; files under other keys cannot change the names to come, so they are not
-   * kept.
+   * Counts a file that comes earlier in the archive than the files to name, if its key is one of
+   * {@code keys}; files under other keys cannot change the names to come, so they are not kept.
    *
    * @param file an earlier file
    * @param keys the keys of the files to name
@@ -150,14 +164,16 @@ public final class EntryNames {
     int dot = name.lastIndexOf('.');
     if (dot >= 0 && dot < name.length() - 1) {
       String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-      if (ext.length() <= 10 && ext.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      if (ext.length() <= 10
+          && ext.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
         return ext.equals("jpeg") ? "jpg" : ext;
       }
     }
     String type = file.mediaType();
     if (type != null) {
       int semicolon = type.indexOf(';');
-      String bare = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+      String bare =
+          (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
       String mapped = SUFFIXES.get(bare);
       if (mapped != null) {
         return mapped;
@@ -181,9 +197,13 @@ public final class EntryNames {
       i += Character.charCount(cp);
       int type = Character.getType(cp);
       boolean unsafe =
-          type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-              || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
-              || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+          type == Character.CONTROL
+              || type == Character.FORMAT
+              || type == Character.SURROGATE
+              || type == Character.PRIVATE_USE
+              || type == Character.UNASSIGNED
+              || type == Character.LINE_SEPARATOR
+              || type == Character.PARAGRAPH_SEPARATOR
               || "/\\:*?\"<>|".indexOf(cp) >= 0;
       if (cp == '.') {
         sb.append(previousDot ? '_' : '.');
@@ -222,7 +242,8 @@ public final class EntryNames {
   }
 
   private static Set<String> reserved() {
-    java.util.Set<String> s = new java.util.HashSet<>(java.util.List.of("CON", "PRN", "AUX", "NUL"));
+    java.util.Set<String> s =
+        new java.util.HashSet<>(java.util.List.of("CON", "PRN", "AUX", "NUL"));
     for (int i = 0; i <= 9; i++) {
       s.add("COM" + i);
       s.add("LPT" + i);

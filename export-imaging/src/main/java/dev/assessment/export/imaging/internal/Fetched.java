@@ -1,7 +1,22 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file's content read ahead into a spool, with its size, CRC-32 and SHA-256; or the reason it
@@ -16,7 +31,8 @@ public final class Fetched implements AutoCloseable {
   private byte @Nullable [] sha256;
   private final @Nullable Exception failure;
 
-  private Fetched(@Nullable Spool spool, long crc, byte @Nullable [] sha256, @Nullable Exception failure) {
+  private Fetched(
+      @Nullable Spool spool, long crc, byte @Nullable [] sha256, @Nullable Exception failure) {
     this.spool = spool;
     this.crc = crc;
     this.sha256 = sha256;
@@ -104,22 +120,25 @@ public final class Fetched implements AutoCloseable {
    * @param file the file
    * @return the content or the failure
    */
-  public static Fetched read(dev.assessment.export.core.layout.ExportContext context,
+  public static Fetched read(
+      dev.assessment.export.core.layout.ExportContext context,
       dev.assessment.export.spi.MediaFile file) {
     return read(context, file, true);
   }
 
   /**
-   * Reads a file's content into a spool, with or without its digests; without, they are
-   * computed from the spool when first asked for.
+   * Reads a file's content into a spool, with or without its digests; without, they are computed
+   * from the spool when first asked for.
    *
    * @param context the export's context, which opens media
    * @param file the file
    * @param digest whether to compute the SHA-256 while reading (the CRC-32 always is)
    * @return the content or the failure
    */
-  public static Fetched read(dev.assessment.export.core.layout.ExportContext context,
-      dev.assessment.export.spi.MediaFile file, boolean digest) {
+  public static Fetched read(
+      dev.assessment.export.core.layout.ExportContext context,
+      dev.assessment.export.spi.MediaFile file,
+      boolean digest) {
     Spool spool = new Spool(MEMORY_PER_FILE);
     String known = file.sha256();
     // A SHA-256 the storage knows is trusted and not computed again (docs/spi.md).
@@ -143,8 +162,11 @@ public final class Fetched implements AutoCloseable {
       Long size = file.size();
       if (size != null && size != spool.size()) {
         throw new java.io.IOException(
-            "the content is " + spool.size() + " bytes, but the repository gave its size as "
-                + size + " (MediaFile.size): it is truncated or the size is wrong");
+            "the content is "
+                + spool.size()
+                + " bytes, but the repository gave its size as "
+                + size
+                + " (MediaFile.size): it is truncated or the size is wrong");
       }
       byte[] sha256 = known != null ? HexFormat.of().parseHex(known) : digest ? sha.digest() : null;
       return new Fetched(spool, crc.getValue(), sha256, null);

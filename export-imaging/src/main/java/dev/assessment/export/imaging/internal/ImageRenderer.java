@@ -1,8 +1,22 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
-import org.jspecify.annotations.Nullable;
-import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.core.layout.CsvText;
+import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.spi.Assessment;
 import dev.assessment.export.spi.Entity;
 import dev.assessment.export.spi.MediaFile;
@@ -38,16 +52,18 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes an image, turns it as displayed, draws the selected assessments' annotations on it,
- * and encodes it again (JPEG stays JPEG, anything else becomes PNG). Each call works on its own
- * decoder, image and encoder, so calls may run on several threads at once; the output depends
- * only on the input.
+ * Decodes an image, turns it as displayed, draws the selected assessments' annotations on it, and
+ * encodes it again (JPEG stays JPEG, anything else becomes PNG). Each call works on its own
+ * decoder, image and encoder, so calls may run on several threads at once; the output depends only
+ * on the input.
  */
 public final class ImageRenderer {
   /** Dash patterns, in stroke widths, per assessment: the most recent is solid. */
   private static final float[][] DASHES = {null, {4, 2}, {1, 1.5f}, {6, 2, 1, 2}, {2, 4}};
+
   private static final String[] STYLE_NAMES = {"solid", "dashed", "dotted", "dash-dot", "sparse"};
 
   private final ArchiveOptions options;
@@ -70,9 +86,13 @@ public final class ImageRenderer {
    * @return the outcome; the caller closes it
    */
   public Rendered render(MediaFile file, Fetched content, List<Assessment> assessments) {
-    boolean anything = assessments.stream().flatMap(a -> a.entities().stream()).anyMatch(e -> e.location() != null);
+    boolean anything =
+        assessments.stream()
+            .flatMap(a -> a.entities().stream())
+            .anyMatch(e -> e.location() != null);
     if (!anything && options.maxLongEdge() == 0) {
-      return new Rendered(null, null, null, 0, "nothing to draw: the original is packed as it is", List.of());
+      return new Rendered(
+          null, null, null, 0, "nothing to draw: the original is packed as it is", List.of());
     }
     try {
       return decodeDrawEncode(file, content, assessments);
@@ -101,15 +121,22 @@ public final class ImageRenderer {
         long pixels = (long) storedWidth * storedHeight;
         if (pixels > options.maxPixels()) {
           return Rendered.skipped(
-              "the image declares " + storedWidth + " × " + storedHeight + " = " + pixels
-                  + " pixels, more than the limit of " + options.maxPixels()
+              "the image declares "
+                  + storedWidth
+                  + " × "
+                  + storedHeight
+                  + " = "
+                  + pixels
+                  + " pixels, more than the limit of "
+                  + options.maxPixels()
                   + " (raise ArchiveOptions.maxPixels to render it)");
         }
         format = reader.getFormatName().toLowerCase(Locale.ROOT);
         int longEdge = Math.max(storedWidth, storedHeight);
-        int step = options.maxLongEdge() > 0 && longEdge > options.maxLongEdge()
-            ? (longEdge + options.maxLongEdge() - 1) / options.maxLongEdge()
-            : 1;
+        int step =
+            options.maxLongEdge() > 0 && longEdge > options.maxLongEdge()
+                ? (longEdge + options.maxLongEdge() - 1) / options.maxLongEdge()
+                : 1;
         ImageReadParam param = reader.getDefaultReadParam();
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
@@ -162,15 +189,20 @@ public final class ImageRenderer {
   private static BufferedImage drawable(BufferedImage image, boolean jpeg) {
     int type = image.getType();
     boolean alpha = image.getColorModel().hasAlpha() && !jpeg;
-    boolean ok = alpha
-        ? type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_4BYTE_ABGR
-        : type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_3BYTE_BGR
-            || type == BufferedImage.TYPE_INT_BGR;
+    boolean ok =
+        alpha
+            ? type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_4BYTE_ABGR
+            : type == BufferedImage.TYPE_INT_RGB
+                || type == BufferedImage.TYPE_3BYTE_BGR
+                || type == BufferedImage.TYPE_INT_BGR;
     if (ok) {
       return image;
     }
-    BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(),
-        alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    BufferedImage copy =
+        new BufferedImage(
+            image.getWidth(),
+            image.getHeight(),
+            alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     Graphics2D g = copy.createGraphics();
     try {
       g.drawImage(image, 0, 0, null);
@@ -183,7 +215,8 @@ public final class ImageRenderer {
   /** What was drawn on an image. */
   private record Drawing(int drawn, String notes, List<Rendered.Warning> warnings) {}
 
-  private Drawing draw(MediaFile file, BufferedImage image, double scale, List<Assessment> assessments) {
+  private Drawing draw(
+      MediaFile file, BufferedImage image, double scale, List<Assessment> assessments) {
     int w = image.getWidth();
     int h = image.getHeight();
     int longEdge = Math.max(w, h);
@@ -199,7 +232,8 @@ public final class ImageRenderer {
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize));
       int n = assessments.size();
       List<String> legend = new ArrayList<>();
@@ -208,9 +242,14 @@ public final class ImageRenderer {
         int style = (n - 1 - i) % DASHES.length;
         Stroke line = stroke(stroke, style);
         if (n > 1) {
-          legend.add(STYLE_NAMES[style] + ": " + a.kind().name().toLowerCase(Locale.ROOT)
-              + (a.step() == null ? "" : " " + a.step()) + (a.assessor() == null ? "" : " (" + a.assessor() + ")")
-              + " " + CsvText.instant(a.assessedAt()));
+          legend.add(
+              STYLE_NAMES[style]
+                  + ": "
+                  + a.kind().name().toLowerCase(Locale.ROOT)
+                  + (a.step() == null ? "" : " " + a.step())
+                  + (a.assessor() == null ? "" : " (" + a.assessor() + ")")
+                  + " "
+                  + CsvText.instant(a.assessedAt()));
         }
         for (Entity e : a.entities()) {
           Polygon p = e.location();
@@ -219,10 +258,20 @@ public final class ImageRenderer {
           }
           String problem = problem(p);
           if (problem != null) {
-            warnings.add(new Rendered.Warning(
-                problem.startsWith("a non-finite") ? "non-finite-polygon" : "degenerate-polygon",
-                "file " + file.id() + ", assessment " + a.id() + ", entity " + e.id() + ": the location has "
-                    + problem + "; not drawn"));
+            warnings.add(
+                new Rendered.Warning(
+                    problem.startsWith("a non-finite")
+                        ? "non-finite-polygon"
+                        : "degenerate-polygon",
+                    "file "
+                        + file.id()
+                        + ", assessment "
+                        + a.id()
+                        + ", entity "
+                        + e.id()
+                        + ": the location has "
+                        + problem
+                        + "; not drawn"));
             notes.add("entity " + e.id() + " of assessment " + a.id() + " not drawn: " + problem);
             continue;
           }
@@ -234,9 +283,20 @@ public final class ImageRenderer {
           }
           path.closePath();
           Rectangle2D bounds = path.getBounds2D();
-          if (bounds.getMaxX() < 0 || bounds.getMaxY() < 0 || bounds.getMinX() > w || bounds.getMinY() > h) {
-            warnings.add(new Rendered.Warning("polygon-outside-image", "file " + file.id() + ", assessment "
-                + a.id() + ", entity " + e.id() + ": the location lies wholly outside the image; nothing of it shows"));
+          if (bounds.getMaxX() < 0
+              || bounds.getMaxY() < 0
+              || bounds.getMinX() > w
+              || bounds.getMinY() > h) {
+            warnings.add(
+                new Rendered.Warning(
+                    "polygon-outside-image",
+                    "file "
+                        + file.id()
+                        + ", assessment "
+                        + a.id()
+                        + ", entity "
+                        + e.id()
+                        + ": the location lies wholly outside the image; nothing of it shows"));
             notes.add("entity " + e.id() + " of assessment " + a.id() + " lies outside the image");
             continue;
           }
@@ -270,7 +330,9 @@ public final class ImageRenderer {
       return "a non-finite coordinate";
     }
     if (p.points().size() < 3) {
-      return p.points().isEmpty() ? "an empty polygon" : "fewer than three points (" + p.points().size() + ")";
+      return p.points().isEmpty()
+          ? "an empty polygon"
+          : "fewer than three points (" + p.points().size() + ")";
     }
     return null;
   }
@@ -288,10 +350,14 @@ public final class ImageRenderer {
   }
 
   /** Draws the label and the location's confidence in a box kept inside the frame. */
-  private static void caption(Graphics2D g, Entity e, Color colour, Rectangle2D bounds, int w, int h) {
-    String text = (e.label() == null ? "" : e.label())
-        + (e.locationConfidence() == null ? "" : (e.label() == null ? "" : " ")
-            + String.format(Locale.ROOT, "%.2f", e.locationConfidence()));
+  private static void caption(
+      Graphics2D g, Entity e, Color colour, Rectangle2D bounds, int w, int h) {
+    String text =
+        (e.label() == null ? "" : e.label())
+            + (e.locationConfidence() == null
+                ? ""
+                : (e.label() == null ? "" : " ")
+                    + String.format(Locale.ROOT, "%.2f", e.locationConfidence()));
     if (text.isEmpty()) {
       return;
     }
@@ -318,8 +384,9 @@ public final class ImageRenderer {
   /** Draws which line style is which assessment, bottom left. */
   private static void legend(Graphics2D g, List<String> lines, int w, int h, float stroke) {
     Font font = g.getFont();
-    g.setFont(font.deriveFont(
-        Font.PLAIN, Math.max(Math.min(11f, font.getSize2D()), font.getSize2D() * 0.8f)));
+    g.setFont(
+        font.deriveFont(
+            Font.PLAIN, Math.max(Math.min(11f, font.getSize2D()), font.getSize2D() * 0.8f)));
     FontMetrics m = g.getFontMetrics();
     int pad = Math.max(1, m.getHeight() / 4);
     int sample = m.getHeight() * 2;
@@ -345,7 +412,8 @@ public final class ImageRenderer {
       g.setColor(Color.WHITE);
       g.setStroke(stroke(Math.max(1.5f, stroke / 2), style));
       g.drawLine(x + pad, mid, x + pad + sample, mid);
-      g.drawString(lines.get(i).substring(lines.get(i).indexOf(": ") + 2), x + 2 * pad + sample, baseline);
+      g.drawString(
+          lines.get(i).substring(lines.get(i).indexOf(": ") + 2), x + 2 * pad + sample, baseline);
     }
     g.setFont(font);
   }
@@ -363,12 +431,13 @@ public final class ImageRenderer {
     Spool spool = new Spool(Fetched.MEMORY_PER_FILE);
     CRC32 crc = new CRC32();
     MessageDigest sha = Fetched.newDigest();
-    try (OutputStream out = new DigestOutputStream(new CheckedOutputStream(spool, crc), sha) {
-          @Override
-          public void close() throws IOException {
-            flush();
-          }
-        };
+    try (OutputStream out =
+            new DigestOutputStream(new CheckedOutputStream(spool, crc), sha) {
+              @Override
+              public void close() throws IOException {
+                flush();
+              }
+            };
         ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
       ImageWriter writer = ImageIO.getImageWritersByFormatName(jpeg ? "jpeg" : "png").next();
       try {
@@ -387,8 +456,13 @@ public final class ImageRenderer {
       throw e;
     }
     spool.finishWriting();
-    return new Rendered(Fetched.ok(spool, crc.getValue(), sha.digest()), jpeg ? "jpg" : "png", null,
-        drawing.drawn(), drawing.notes(), drawing.warnings());
+    return new Rendered(
+        Fetched.ok(spool, crc.getValue(), sha.digest()),
+        jpeg ? "jpg" : "png",
+        null,
+        drawing.drawn(),
+        drawing.notes(),
+        drawing.warnings());
   }
 
   private static String oneLine(String s) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
 import dev.assessment.export.core.layout.CsvText;
@@ -14,10 +29,19 @@ import java.util.zip.CRC32;
 public final class Manifest implements AutoCloseable {
   /** The manifest's entry name. */
   public static final String NAME = "manifest.csv";
+
   /** The manifest's columns. */
   public static final List<String> COLUMNS =
-      List.of("entry_name", "file_id", "external_id", "file_name", "media_type", "size", "sha256",
+      List.of(
+          "entry_name",
+          "file_id",
+          "external_id",
+          "file_name",
+          "media_type",
+          "size",
+          "sha256",
           "status");
+
   /** The status of a file that was written. */
   public static final String OK = "ok";
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
 import com.twelvemonkeys.imageio.metadata.Directory;
@@ -45,11 +60,15 @@ public final class Orientation {
       while (start < data.length && start < 2 && data[start] == 0) {
         start++;
       }
-      try (ImageInputStream exif = ImageIO.createImageInputStream(
-          new java.io.ByteArrayInputStream(data, start, data.length - start))) {
+      try (ImageInputStream exif =
+          ImageIO.createImageInputStream(
+              new java.io.ByteArrayInputStream(data, start, data.length - start))) {
         Directory directory = new TIFFReader().read(exif);
         Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
-        if (entry != null && entry.getValue() instanceof Number n && n.intValue() >= 1 && n.intValue() <= 8) {
+        if (entry != null
+            && entry.getValue() instanceof Number n
+            && n.intValue() >= 1
+            && n.intValue() <= 8) {
           return n.intValue();
         }
       }
@@ -86,19 +105,29 @@ public final class Orientation {
     int dw = swap ? h : w;
     int dh = swap ? w : h;
     // The transform maps stored pixels to displayed pixels.
-    AffineTransform t = switch (orientation) {
-      case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0); // mirrored horizontally
-      case 3 -> new AffineTransform(-1, 0, 0, -1, w, h); // rotated 180°
-      case 4 -> new AffineTransform(1, 0, 0, -1, 0, h); // mirrored vertically
-      case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0); // transposed
-      case 6 -> new AffineTransform(0, 1, -1, 0, h, 0); // rotated 90° clockwise
-      case 7 -> new AffineTransform(0, -1, -1, 0, h, w); // transversed
-      default -> new AffineTransform(0, -1, 1, 0, 0, w); // 8: rotated 90° counter-clockwise
-    };
-    int type = stored.getType() == BufferedImage.TYPE_CUSTOM ? BufferedImage.TYPE_INT_RGB : stored.getType();
-    BufferedImage displayed = stored.getColorModel().hasAlpha()
-        ? new BufferedImage(dw, dh, BufferedImage.TYPE_INT_ARGB)
-        : new BufferedImage(dw, dh, type == BufferedImage.TYPE_BYTE_INDEXED || type == BufferedImage.TYPE_BYTE_BINARY ? BufferedImage.TYPE_INT_RGB : type);
+    AffineTransform t =
+        switch (orientation) {
+          case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0); // mirrored horizontally
+          case 3 -> new AffineTransform(-1, 0, 0, -1, w, h); // rotated 180°
+          case 4 -> new AffineTransform(1, 0, 0, -1, 0, h); // mirrored vertically
+          case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0); // transposed
+          case 6 -> new AffineTransform(0, 1, -1, 0, h, 0); // rotated 90° clockwise
+          case 7 -> new AffineTransform(0, -1, -1, 0, h, w); // transversed
+          default -> new AffineTransform(0, -1, 1, 0, 0, w); // 8: rotated 90° counter-clockwise
+        };
+    int type =
+        stored.getType() == BufferedImage.TYPE_CUSTOM
+            ? BufferedImage.TYPE_INT_RGB
+            : stored.getType();
+    BufferedImage displayed =
+        stored.getColorModel().hasAlpha()
+            ? new BufferedImage(dw, dh, BufferedImage.TYPE_INT_ARGB)
+            : new BufferedImage(
+                dw,
+                dh,
+                type == BufferedImage.TYPE_BYTE_INDEXED || type == BufferedImage.TYPE_BYTE_BINARY
+                    ? BufferedImage.TYPE_INT_RGB
+                    : type);
     Graphics2D g = displayed.createGraphics();
     try {
       g.drawImage(stored, t, null);

@@ -1,14 +1,29 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A stable colour per label from the Okabe–Ito palette, which stays distinct for people with
- * the common colour-vision deficiencies. Black is left out: outlines must show on dark photos.
+ * A stable colour per label from the Okabe–Ito palette, which stays distinct for people with the
+ * common colour-vision deficiencies. Black is left out: outlines must show on dark photos.
  */
 public final class Palette {
   /** The seven colours, in the palette's order. */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
 import java.io.IOException;
@@ -13,9 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs tasks on a fixed number of threads and hands their results back in the order the tasks
- * were submitted, so that what is written does not depend on timing. The caller bounds how many
- * tasks are in flight with {@link #pending()}. Results that are never taken are closed.
+ * Runs tasks on a fixed number of threads and hands their results back in the order the tasks were
+ * submitted, so that what is written does not depend on timing. The caller bounds how many tasks
+ * are in flight with {@link #pending()}. Results that are never taken are closed.
  *
  * @param <T> the result
  */
@@ -72,7 +87,8 @@ public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
       return next.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      InterruptedIOException io = new InterruptedIOException("interrupted while waiting for a file");
+      InterruptedIOException io =
+          new InterruptedIOException("interrupted while waiting for a file");
       io.initCause(e);
       throw io;
     } catch (ExecutionException e) {

@@ -1,6 +1,20 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bytes held until they can be written: in memory, in chunks (never copied to grow), up to a
@@ -101,7 +116,9 @@ public final class Spool extends OutputStream {
     }
     List<InputStream> parts = new ArrayList<>(chunks.size());
     for (int i = 0; i < chunks.size(); i++) {
-      parts.add(new java.io.ByteArrayInputStream(chunks.get(i), 0, i == chunks.size() - 1 ? last : CHUNK));
+      parts.add(
+          new java.io.ByteArrayInputStream(
+              chunks.get(i), 0, i == chunks.size() - 1 ? last : CHUNK));
     }
     return new SequenceInputStream(Collections.enumeration(parts));
   }

@@ -1,6 +1,20 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,18 +29,20 @@ import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the archive layouts' ZIP: UTF-8 names with the language-encoding flag, Zip64 exactly
- * when needed (also on a stream that cannot seek), entry times fixed at 2000-01-01 00:00 whatever
- * the time zone, already-compressed media STORED and the rest DEFLATED. Does not close the stream
- * it writes to.
+ * Writes the archive layouts' ZIP: UTF-8 names with the language-encoding flag, Zip64 exactly when
+ * needed (also on a stream that cannot seek), entry times fixed at 2000-01-01 00:00 whatever the
+ * time zone, already-compressed media STORED and the rest DEFLATED. Does not close the stream it
+ * writes to.
  */
 public final class ZipWriter implements AutoCloseable {
   private static final Set<String> COMPRESSED =
-      Set.of("jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "avif", "jp2", "zip", "gz",
-          "tgz", "bz2", "xz", "zst", "7z", "rar", "mp4", "m4v", "mov", "avi", "mkv", "webm",
-          "mp3", "m4a", "aac", "ogg", "opus", "flac", "pdf");
+      Set.of(
+          "jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "avif", "jp2", "zip", "gz", "tgz",
+          "bz2", "xz", "zst", "7z", "rar", "mp4", "m4v", "mov", "avi", "mkv", "webm", "mp3", "m4a",
+          "aac", "ogg", "opus", "flac", "pdf");
 
   private final ZipArchiveOutputStream zip;
   private boolean finished;
@@ -58,8 +74,8 @@ public final class ZipWriter implements AutoCloseable {
   }
 
   /**
-   * Tells whether content with a suffix or media type is already compressed, so that deflating
-   * it again would only cost time.
+   * Tells whether content with a suffix or media type is already compressed, so that deflating it
+   * again would only cost time.
    *
    * @param suffix the entry's suffix, lower case
    * @param mediaType the media type, or null
@@ -73,14 +89,18 @@ public final class ZipWriter implements AutoCloseable {
       return false;
     }
     String type = mediaType.toLowerCase(Locale.ROOT);
-    return type.startsWith("video/") || type.startsWith("audio/") || type.equals("image/jpeg")
-        || type.equals("image/png") || type.equals("image/gif") || type.equals("image/webp");
+    return type.startsWith("video/")
+        || type.startsWith("audio/")
+        || type.equals("image/jpeg")
+        || type.equals("image/png")
+        || type.equals("image/gif")
+        || type.equals("image/webp");
   }
 
   /**
-   * Adds an entry whose content waits in a spool: STORED as it is, or DEFLATED here first, so
-   * that every entry is written with its sizes and CRC in its local header (no data
-   * descriptor). A merge that copies entries raw then writes exactly the same bytes.
+   * Adds an entry whose content waits in a spool: STORED as it is, or DEFLATED here first, so that
+   * every entry is written with its sizes and CRC in its local header (no data descriptor). A merge
+   * that copies entries raw then writes exactly the same bytes.
    *
    * @param name the entry's name
    * @param stored true to STORE, false to DEFLATE
@@ -123,7 +143,8 @@ public final class ZipWriter implements AutoCloseable {
    * @param raw the compressed bytes; read to the end, not closed
    * @throws IOException if writing fails
    */
-  public void addRaw(String name, int method, long size, long compressedSize, long crc, InputStream raw)
+  public void addRaw(
+      String name, int method, long size, long compressedSize, long crc, InputStream raw)
       throws IOException {
     ZipArchiveEntry entry = new ZipArchiveEntry(name);
     entry.setTime(fixedTime());
@@ -158,10 +179,13 @@ public final class ZipWriter implements AutoCloseable {
   }
 
   /**
-   * Returns the entry time, chosen in the current default time zone so that the DOS date and
-   * time fields read 2000-01-01 00:00 whatever the zone: the archive's bytes do not depend on it.
+   * Returns the entry time, chosen in the current default time zone so that the DOS date and time
+   * fields read 2000-01-01 00:00 whatever the zone: the archive's bytes do not depend on it.
    */
   private static long fixedTime() {
-    return LocalDateTime.of(2000, 1, 1, 0, 0, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+    return LocalDateTime.of(2000, 1, 1, 0, 0, 0)
+        .atZone(ZoneId.systemDefault())
+        .toInstant()
+        .toEpochMilli();
   }
 }

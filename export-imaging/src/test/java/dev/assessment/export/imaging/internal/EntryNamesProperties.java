@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,8 +55,15 @@ class EntryNamesProperties {
     List<MediaFile> files = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
       Spec s = specs.get(i);
-      files.add(new MediaFile("f" + i, "wf", s.externalId(), s.fileName(), null, "ds",
-          s.order() == 0 ? null : "o"));
+      files.add(
+          new MediaFile(
+              "f" + i,
+              "wf",
+              s.externalId(),
+              s.fileName(),
+              null,
+              "ds",
+              s.order() == 0 ? null : "o"));
     }
     List<String> first = name(workflow, orders, files, maxBytes);
     assertEquals(first, name(workflow, orders, files, maxBytes), "deterministic");
@@ -51,9 +73,15 @@ class EntryNamesProperties {
       assertTrue(n.getBytes(StandardCharsets.UTF_8).length <= maxBytes, n);
       assertFalse(n.contains("/") || n.contains("\\") || n.contains(".."), n);
       assertFalse(n.startsWith(".") || n.startsWith(" "), n);
-      assertTrue(n.codePoints().noneMatch(c -> Character.getType(c) == Character.CONTROL
-          || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.SURROGATE
-          || ":*?\"<>|".indexOf(c) >= 0), n);
+      assertTrue(
+          n.codePoints()
+              .noneMatch(
+                  c ->
+                      Character.getType(c) == Character.CONTROL
+                          || Character.getType(c) == Character.FORMAT
+                          || Character.getType(c) == Character.SURROGATE
+                          || ":*?\"<>|".indexOf(c) >= 0),
+          n);
       String stem = n.substring(0, n.indexOf('.') < 0 ? n.length() : n.indexOf('.'));
       assertFalse(RESERVED.contains(stem.toUpperCase(Locale.ROOT).strip()), n);
       assertTrue(n.matches("(?s).*_[0-9]+\\.[a-z0-9]{1,10}"), n);
@@ -68,18 +96,22 @@ class EntryNamesProperties {
 
   @Provide
   Arbitrary<String> texts() {
-    Arbitrary<String> tokens = Arbitraries.oneOf(
-        Arbitraries.of("", ".", "..", "/", "\\", "CON", "nul", "com1", "a", "A", "_", "_1", "1",
-            " ", "\t", "\u0000", "\u202E", "東京", "😀", "e\u0301", "\u00e9", ":", "*", "?", "x.jpg",
-            "\uD800"),
-        Arbitraries.strings().ofMaxLength(4),
-        Arbitraries.strings().alpha().ofMinLength(60).ofMaxLength(120));
+    Arbitrary<String> tokens =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "", ".", "..", "/", "\\", "CON", "nul", "com1", "a", "A", "_", "_1", "1", " ", "\t",
+                "\u0000", "\u202E", "東京", "😀", "e\u0301", "\u00e9", ":", "*", "?", "x.jpg",
+                "\uD800"),
+            Arbitraries.strings().ofMaxLength(4),
+            Arbitraries.strings().alpha().ofMinLength(60).ofMaxLength(120));
     return tokens.list().ofMaxSize(4).map(parts -> String.join("", parts));
   }
 
   @Provide
   Arbitrary<List<Spec>> files() {
     return Combinators.combine(texts(), texts(), Arbitraries.integers().between(0, 1))
-        .as(Spec::new).list().ofMaxSize(20);
+        .as(Spec::new)
+        .list()
+        .ofMaxSize(20);
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.imaging.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +31,8 @@ class EntryNamesTest {
   private static final Map<String, WorkflowOrder> ORDERS =
       Map.of("o", new WorkflowOrder("o", "wf", "8492192"));
 
-  private static MediaFile file(String externalId, String fileName, String mediaType, String order) {
+  private static MediaFile file(
+      String externalId, String fileName, String mediaType, String order) {
     return new MediaFile("f", "wf", externalId, fileName, mediaType, "ds", order);
   }
 
@@ -26,7 +42,8 @@ class EntryNamesTest {
 
   @Test
   void next_designExample() {
-    assertEquals("000003112442_8492192_1.jpg",
+    assertEquals(
+        "000003112442_8492192_1.jpg",
         names().next(file("000003112442", "IMG_1.JPG", "image/jpeg", "o")));
   }
 
@@ -41,7 +58,8 @@ class EntryNamesTest {
     assertEquals("x_8492192_1.jpg", n.next(file("x", "a.jpg", null, "o")));
     assertEquals("x_8492192_2.png", n.next(file("x", "b.png", null, "o")));
     assertEquals("y_8492192_1.jpg", n.next(file("y", "c.jpg", null, "o")));
-    assertEquals("X_8492192_3.jpg", n.next(file("X", "d.jpg", null, "o")), "case-insensitive count");
+    assertEquals(
+        "X_8492192_3.jpg", n.next(file("X", "d.jpg", null, "o")), "case-insensitive count");
   }
 
   @Test
@@ -53,7 +71,8 @@ class EntryNamesTest {
 
   @Test
   void next_pathSeparatorsAndTraversal() {
-    assertEquals("___.__etc_passwd_8492192_1.jpg",
+    assertEquals(
+        "___.__etc_passwd_8492192_1.jpg",
         names().next(file("../../etc/passwd", "a.jpg", null, "o")));
     assertEquals("a_b_c_8492192_1.jpg", names().next(file("a\\b/c", "a.jpg", null, "o")));
   }
@@ -68,8 +87,11 @@ class EntryNamesTest {
   @Test
   void next_windowsReservedNames() {
     Workflow nul = new Workflow("wf", "x", List.of());
-    assertEquals("_CON.txt_x_1.jpg", new EntryNames(nul, Map.of(), 200).next(file("CON.txt", "a.jpg", null, null)));
-    assertEquals("con_x_1.jpg", new EntryNames(nul, Map.of(), 200).next(file("con", "a.jpg", null, null)));
+    assertEquals(
+        "_CON.txt_x_1.jpg",
+        new EntryNames(nul, Map.of(), 200).next(file("CON.txt", "a.jpg", null, null)));
+    assertEquals(
+        "con_x_1.jpg", new EntryNames(nul, Map.of(), 200).next(file("con", "a.jpg", null, null)));
   }
 
   @Test

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spi.memory;
 
 import dev.assessment.export.spi.AssessedFile;
@@ -17,7 +32,6 @@ import dev.assessment.export.spi.Polygon;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
 import dev.assessment.export.spi.WorkflowRepository;
-import org.jspecify.annotations.Nullable;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -38,15 +52,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A repository held in memory that implements every repository interface of the SPI and honours
  * every filter, for tests and small tools.
  *
- * <p>Files are listed in the order they were added. Media content is held as bytes or read from
- * a path when opened. Every stream it hands out is counted, so that a test can assert with
- * {@link #openStreams()} that the code under test closed them all. Instances are immutable apart
- * from those counters and safe to use from several threads.
+ * <p>Files are listed in the order they were added. Media content is held as bytes or read from a
+ * path when opened. Every stream it hands out is counted, so that a test can assert with {@link
+ * #openStreams()} that the code under test closed them all. Instances are immutable apart from
+ * those counters and safe to use from several threads.
  */
 public final class InMemoryRepository
     implements WorkflowRepository, AssessmentRepository, MediaRepository {
@@ -145,8 +160,8 @@ public final class InMemoryRepository
   }
 
   /**
-   * Returns every file of a workflow with all its assessments, in the order added, without
-   * counting a stream.
+   * Returns every file of a workflow with all its assessments, in the order added, without counting
+   * a stream.
    *
    * @param workflowId the workflow's id
    * @return the files
@@ -201,9 +216,9 @@ public final class InMemoryRepository
   }
 
   /**
-   * Builds an {@link InMemoryRepository}. The convenience methods that take no workflow id
-   * ({@link #dataSource(String, String)}, {@link #order(String, String)}, {@link #file(String,
-   * Consumer)}) add to the workflow added last.
+   * Builds an {@link InMemoryRepository}. The convenience methods that take no workflow id ({@link
+   * #dataSource(String, String)}, {@link #order(String, String)}, {@link #file(String, Consumer)})
+   * add to the workflow added last.
    */
   public static final class Builder {
     private final Map<String, Workflow> workflows = new LinkedHashMap<>();
@@ -304,19 +319,25 @@ public final class InMemoryRepository
      * @param file the file
      * @param assessments its assessments
      * @return this builder
-     * @throws IllegalStateException if the file's workflow, data source or order was not added,
-     *     or a file with that id was added already
+     * @throws IllegalStateException if the file's workflow, data source or order was not added, or
+     *     a file with that id was added already
      */
     public Builder file(MediaFile file, List<Assessment> assessments) {
       requireWorkflow(file.workflowId());
       if (!dataSources.containsKey(file.dataSourceId())) {
         throw new IllegalStateException(
-            "file " + file.id() + " names data source " + file.dataSourceId()
+            "file "
+                + file.id()
+                + " names data source "
+                + file.dataSourceId()
                 + ", which was not added: add it with dataSource(…) first");
       }
       if (file.orderId() != null && !orders.containsKey(file.orderId())) {
         throw new IllegalStateException(
-            "file " + file.id() + " names order " + file.orderId()
+            "file "
+                + file.id()
+                + " names order "
+                + file.orderId()
                 + ", which was not added: add it with order(…) first");
       }
       if (files.putIfAbsent(file.id(), new AssessedFile(file, assessments)) != null) {
@@ -347,15 +368,25 @@ public final class InMemoryRepository
                 .toList();
         if (candidates.size() != 1) {
           throw new IllegalStateException(
-              "file " + id + " names no data source and workflow " + workflowId + " has "
-                  + candidates.size() + ": call dataSourceId(id) on the file");
+              "file "
+                  + id
+                  + " names no data source and workflow "
+                  + workflowId
+                  + " has "
+                  + candidates.size()
+                  + ": call dataSourceId(id) on the file");
         }
         dataSourceId = candidates.get(0);
       }
       MediaFile file =
           new MediaFile(
-              id, workflowId, fileSpec.externalId, fileSpec.fileName, fileSpec.mediaType,
-              dataSourceId, fileSpec.orderId);
+              id,
+              workflowId,
+              fileSpec.externalId,
+              fileSpec.fileName,
+              fileSpec.mediaType,
+              dataSourceId,
+              fileSpec.orderId);
       file(file, fileSpec.assessments);
       if (fileSpec.content != null) {
         media.put(id, fileSpec.content);
@@ -427,7 +458,10 @@ public final class InMemoryRepository
     };
   }
 
-  /** The fields, content and assessments of one file, set inside {@link Builder#file(String, Consumer)}. */
+  /**
+   * The fields, content and assessments of one file, set inside {@link Builder#file(String,
+   * Consumer)}.
+   */
   public static final class FileSpec {
     private final String id;
     private String externalId = "";
@@ -540,12 +574,19 @@ public final class InMemoryRepository
      * @return this spec
      */
     public FileSpec assessment(
-        String assessmentId, AssessmentKind kind, Instant assessedAt, Consumer<AssessmentSpec> spec) {
+        String assessmentId,
+        AssessmentKind kind,
+        Instant assessedAt,
+        Consumer<AssessmentSpec> spec) {
       AssessmentSpec assessmentSpec = new AssessmentSpec();
       spec.accept(assessmentSpec);
       return assessment(
           new Assessment(
-              assessmentId, kind, assessmentSpec.step, assessmentSpec.assessor, assessedAt,
+              assessmentId,
+              kind,
+              assessmentSpec.step,
+              assessmentSpec.assessor,
+              assessedAt,
               assessmentSpec.entities));
     }
 
@@ -623,7 +664,8 @@ public final class InMemoryRepository
      * @param attributes its attribute values
      * @return this spec
      */
-    public AssessmentSpec fileLevel(String id, @Nullable String label, AttributeValue... attributes) {
+    public AssessmentSpec fileLevel(
+        String id, @Nullable String label, AttributeValue... attributes) {
       return entity(Entity.fileLevel(id, label, List.of(attributes)));
     }
   }

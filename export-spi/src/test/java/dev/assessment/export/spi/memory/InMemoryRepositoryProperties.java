@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spi.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +63,8 @@ class InMemoryRepositoryProperties {
         expected.add(scope == AssessmentScope.LATEST ? naiveLatest(f) : f);
       }
     }
-    FileQuery query = FileQuery.builder(workflowId).dataSourceId(source).orderId(order).scope(scope).build();
+    FileQuery query =
+        FileQuery.builder(workflowId).dataSourceId(source).orderId(order).scope(scope).build();
     try (Stream<AssessedFile> s = repo.assessedFiles(query)) {
       assertEquals(expected, s.toList());
     }
@@ -80,15 +96,24 @@ class InMemoryRepositoryProperties {
       Spec s = specs.get(i);
       MediaFile file =
           new MediaFile(
-              "f" + i, WORKFLOWS.get(s.workflow()), "x" + i, "n" + i, null,
-              SOURCES.get(s.source()), s.order() < 0 ? null : ORDERS.get(s.order()));
+              "f" + i,
+              WORKFLOWS.get(s.workflow()),
+              "x" + i,
+              "n" + i,
+              null,
+              SOURCES.get(s.source()),
+              s.order() < 0 ? null : ORDERS.get(s.order()));
       List<Assessment> assessments = new ArrayList<>();
       for (int minute : s.minutes()) {
         // Ids descend while times repeat, so ties are broken by id, not by list position.
         assessments.add(
             new Assessment(
-                Integer.toString(1000 - assessmentId++), AssessmentKind.HUMAN, null, null,
-                Instant.EPOCH.plusSeconds(60L * minute), List.of()));
+                Integer.toString(1000 - assessmentId++),
+                AssessmentKind.HUMAN,
+                null,
+                null,
+                Instant.EPOCH.plusSeconds(60L * minute),
+                List.of()));
       }
       out.add(new AssessedFile(file, assessments));
     }

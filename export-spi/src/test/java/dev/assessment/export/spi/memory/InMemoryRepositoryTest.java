@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.assessment.export.spi.memory;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -29,28 +44,49 @@ class InMemoryRepositoryTest {
   /** The README's example, verbatim: it must compile and describe what it says. */
   static InMemoryRepository readmeExample(byte[] jpegBytes) {
     // README:start
-    InMemoryRepository repository = InMemoryRepository.builder()
-        .workflow("wf-1", "Hail damage", AttributeDefinition.of("severity", AttributeType.NUMBER))
-        .dataSource("ds-1", "Field app")
-        .order("o-1", "8492192")
-        .file("f-1", file -> file.externalId("000003112442").fileName("roof.jpg")
-            .mediaType("image/jpeg").dataSourceId("ds-1").orderId("o-1").content(jpegBytes)
-            .assessment("a-1", AssessmentKind.HUMAN, Instant.parse("2025-11-19T08:00:00Z"),
-                assessment -> assessment.assessor("ana")
-                    .annotation("e-1", "dent", Polygon.of(10, 10, 60, 10, 60, 40), 0.9,
-                        AttributeValue.of("severity", Value.number(2), 0.7))))
-        .build();
+    InMemoryRepository repository =
+        InMemoryRepository.builder()
+            .workflow(
+                "wf-1", "Hail damage", AttributeDefinition.of("severity", AttributeType.NUMBER))
+            .dataSource("ds-1", "Field app")
+            .order("o-1", "8492192")
+            .file(
+                "f-1",
+                file ->
+                    file.externalId("000003112442")
+                        .fileName("roof.jpg")
+                        .mediaType("image/jpeg")
+                        .dataSourceId("ds-1")
+                        .orderId("o-1")
+                        .content(jpegBytes)
+                        .assessment(
+                            "a-1",
+                            AssessmentKind.HUMAN,
+                            Instant.parse("2025-11-19T08:00:00Z"),
+                            assessment ->
+                                assessment
+                                    .assessor("ana")
+                                    .annotation(
+                                        "e-1",
+                                        "dent",
+                                        Polygon.of(10, 10, 60, 10, 60, 40),
+                                        0.9,
+                                        AttributeValue.of("severity", Value.number(2), 0.7))))
+            .build();
     // README:end
     return repository;
   }
 
   @Test
   void readme_showsTheCompiledExample() throws Exception {
-    String source = java.nio.file.Files.readString(java.nio.file.Path.of(
-        "src/test/java/dev/assessment/export/spi/memory/InMemoryRepositoryTest.java"));
-    String snippet = source.substring(
-        source.indexOf("// README:start\n") + "// README:start\n".length(),
-        source.indexOf("    // README:end"));
+    String source =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of(
+                "src/test/java/dev/assessment/export/spi/memory/InMemoryRepositoryTest.java"));
+    String snippet =
+        source.substring(
+            source.indexOf("// README:start\n") + "// README:start\n".length(),
+            source.indexOf("    // README:end"));
     StringBuilder unindented = new StringBuilder();
     for (String line : snippet.split("\n")) {
       unindented.append(line.startsWith("    ") ? line.substring(4) : line).append('\n');
@@ -101,7 +137,11 @@ class InMemoryRepositoryTest {
   @Test
   void open_missingContent() {
     InMemoryRepository repo =
-        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d").file("f", f -> {}).build();
+        InMemoryRepository.builder()
+            .workflow("wf", "w")
+            .dataSource("ds", "d")
+            .file("f", f -> {})
+            .build();
     MediaFile file = repo.contents("wf").get(0).file();
     MediaNotFoundException e = assertThrows(MediaNotFoundException.class, () -> repo.open(file));
     assertTrue(e.getMessage().contains("file f"), e.getMessage());
@@ -153,9 +193,13 @@ class InMemoryRepositoryTest {
         .dataSource("ds1", "one")
         .dataSource("ds2", "two")
         .order("o1", "order")
-        .file("f1", f -> f.dataSourceId("ds1").orderId("o1")
-            .assessment("10", AssessmentKind.HUMAN, t, a -> {})
-            .assessment("9", AssessmentKind.MACHINE, t, a -> {}))
+        .file(
+            "f1",
+            f ->
+                f.dataSourceId("ds1")
+                    .orderId("o1")
+                    .assessment("10", AssessmentKind.HUMAN, t, a -> {})
+                    .assessment("9", AssessmentKind.MACHINE, t, a -> {}))
         .file("f2", f -> f.dataSourceId("ds2"))
         .file("f3", f -> f.dataSourceId("ds1"))
         .build();
