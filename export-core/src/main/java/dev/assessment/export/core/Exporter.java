@@ -46,6 +46,10 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -70,12 +74,36 @@ public final class Exporter {
   private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
   private static final AtomicInteger JOB_THREADS = new AtomicInteger();
 
+  /** The default job executor, shared: bounded, daemon, named threads, started when needed. */
+  private static final class DefaultJobs {
+    static final ExecutorService EXECUTOR = jobs();
+
+    private static ExecutorService jobs() {
+      int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              threads,
+              threads,
+              60,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              r -> {
+                Thread t = new Thread(r, "assessment-export-job-" + JOB_THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+      pool.allowCoreThreadTimeOut(true);
+      return pool;
+    }
+  }
+
   private final WorkflowRepository workflows;
   private final AssessmentRepository assessments;
   private final @Nullable MediaRepository media;
   private final Map<Layout, LayoutProvider> providers;
   private final List<Layout> layouts;
   private final Executor executor;
+  private final @Nullable Executor workExecutor;
 
   private Exporter(Builder b) {
     this.workflows = Objects.requireNonNull(b.workflows, "workflows");
@@ -83,7 +111,8 @@ public final class Exporter {
     this.media = b.media;
     this.providers = b.providers();
     this.layouts = List.copyOf(providers.keySet());
-    this.executor = b.executor;
+    this.executor = b.executor != null ? b.executor : DefaultJobs.EXECUTOR;
+    this.workExecutor = b.workExecutor;
   }
 
   /**
@@ -341,9 +370,18 @@ public final class Exporter {
     dataSources = Collections.unmodifiableMap(dataSources);
     ExportRun run =
         new ExportRun(
-            request, workflow, orders, dataSources, total, assessments, media, listener, cancelled);
+            request,
+            workflow,
+            orders,
+            dataSources,
+            total,
+            assessments,
+            media,
+            listener,
+            cancelled,
+            workExecutor);
     String fileName = fileName(request, provider);
-    LOG.info("exporting {} to {}", request, fileName);
+    LOG.debug("exporting {} to {}", request, fileName);
 
     ExportSink.Target target;
     try {
@@ -380,7 +418,7 @@ public final class Exporter {
             run.warnings(),
             fileName,
             provider.mediaType());
-    LOG.info(
+    LOG.debug(
         "exported {} file(s), {} row(s), {} byte(s), {} warning(s) to {}",
         result.files(),
         result.rows(),
@@ -475,7 +513,8 @@ public final class Exporter {
     private final List<LayoutProvider> explicitProviders = new ArrayList<>();
     private boolean discover = true;
     private @Nullable ClassLoader classLoader;
-    private Executor executor = Builder::newJobThread;
+    private @Nullable Executor executor;
+    private @Nullable Executor workExecutor;
 
     private Builder() {}
 
@@ -531,13 +570,29 @@ public final class Exporter {
     }
 
     /**
-     * Sets the executor that runs {@link Exporter#submit} jobs (default: a new thread per job).
+     * Sets the executor that runs {@link Exporter#submit} jobs (default: one shared by every
+     * exporter, of at most as many daemon threads named {@code assessment-export-job-N} as there
+     * are processors, jobs beyond them waiting their turn).
      *
      * @param executor the executor
      * @return this builder
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets the executor that layouts run an export's helper work on: the archive layouts' reads
+     * ahead and renderings (default: each export starts daemon threads of its own and stops them
+     * when it ends). With a host's executor, an export runs at most its read-ahead or thread count
+     * of tasks on it at once, and interrupts and waits for them when it ends.
+     *
+     * @param workExecutor the executor
+     * @return this builder
+     */
+    public Builder workExecutor(Executor workExecutor) {
+      this.workExecutor = Objects.requireNonNull(workExecutor, "workExecutor");
       return this;
     }
 
@@ -674,11 +729,6 @@ public final class Exporter {
         }
       }
       return found;
-    }
-
-    private static void newJobThread(Runnable r) {
-      Thread t = new Thread(r, "assessment-export-job-" + JOB_THREADS.incrementAndGet());
-      t.start();
     }
   }
 

@@ -464,4 +464,18 @@ class ExporterTest {
             .get(0)
             .value());
   }
+
+  @Test
+  void submit_defaultJobsRunOnNamedDaemonThreads() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Thread> ran =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    ExportJob job =
+        exporter.submit(
+            ExportRequest.builder("wf-1").build(),
+            ExportSink.of(new ByteArrayOutputStream()),
+            p -> ran.set(Thread.currentThread()));
+    job.completion().get(30, TimeUnit.SECONDS);
+    assertTrue(ran.get().isDaemon(), "a library's threads must not keep a host's JVM alive");
+    assertTrue(ran.get().getName().startsWith("assessment-export-job-"), ran.get().getName());
+  }
 }

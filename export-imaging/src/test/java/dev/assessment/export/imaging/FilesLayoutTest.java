@@ -454,6 +454,24 @@ class FilesLayoutTest {
     assertEquals("5 manifest.csv", out.strip());
   }
 
+  @Test
+  void export_readsAheadOnTheHostsWorkExecutor() throws Exception {
+    java.util.concurrent.ThreadPoolExecutor pool =
+        (java.util.concurrent.ThreadPoolExecutor)
+            java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      InMemoryRepository repo = repository();
+      byte[] own = export(Exporter.builder().repository(repo).build(), files());
+      byte[] hosts =
+          export(Exporter.builder().repository(repo).workExecutor(pool).build(), files());
+      assertArrayEquals(own, hosts, "the same bytes on the host's threads");
+      assertEquals(5, pool.getCompletedTaskCount(), "one read per file, on the host's executor");
+      assertEquals(0, pool.getActiveCount(), "nothing left running after the export");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   static boolean onPath(String tool) {
     String path = System.getenv("PATH");
     if (path == null) {

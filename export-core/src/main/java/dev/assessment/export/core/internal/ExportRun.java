@@ -42,12 +42,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -79,6 +81,7 @@ public final class ExportRun implements ExportContext {
   private final @Nullable MediaRepository media;
   private final ExportListener listener;
   private final AtomicBoolean cancelled;
+  private final @Nullable Executor workExecutor;
   private final Map<String, ExportWarning> warnings = new LinkedHashMap<>();
   private long droppedWarnings;
   private final List<BaseStream<?, ?>> streams = new ArrayList<>();
@@ -103,6 +106,7 @@ public final class ExportRun implements ExportContext {
    * @param media the repository of content, or null when the exporter has none
    * @param listener the progress listener
    * @param cancelled set when the export is cancelled
+   * @param workExecutor the host's executor for helper work, or null for threads of the export's
    */
   public ExportRun(
       ExportRequest request,
@@ -113,7 +117,8 @@ public final class ExportRun implements ExportContext {
       AssessmentRepository assessments,
       @Nullable MediaRepository media,
       ExportListener listener,
-      AtomicBoolean cancelled) {
+      AtomicBoolean cancelled,
+      @Nullable Executor workExecutor) {
     this.request = request;
     this.query = request.query();
     this.workflow = workflow;
@@ -124,6 +129,12 @@ public final class ExportRun implements ExportContext {
     this.media = media;
     this.listener = listener;
     this.cancelled = cancelled;
+    this.workExecutor = workExecutor;
+  }
+
+  @Override
+  public Optional<Executor> workExecutor() {
+    return Optional.ofNullable(workExecutor);
   }
 
   /**
@@ -274,7 +285,7 @@ public final class ExportRun implements ExportContext {
       droppedWarnings++;
       return;
     }
-    LOG.warn("{}: {}", code, message);
+    LOG.debug("{}: {}", code, message);
     warnings.put(key, new ExportWarning(code, message, fileId, 1));
   }
 

@@ -25,7 +25,9 @@ import dev.assessment.export.spi.WorkflowOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -148,6 +150,15 @@ public interface ExportContext {
    * @throws dev.assessment.export.core.ExportCancelledException if the export was cancelled
    */
   void checkCancelled() throws dev.assessment.export.core.ExportCancelledException;
+
+  /**
+   * Returns the host's executor for an export's helper work (reading ahead, rendering), when the
+   * exporter was given one with {@code Exporter.Builder.workExecutor(…)}. A layout bounds how many
+   * tasks it runs on it at once, and interrupts and waits for them before it returns.
+   *
+   * @return the executor, or empty when the layout starts threads of its own
+   */
+  Optional<Executor> workExecutor();
 
   /**
    * Tells whether the export was cancelled; long-running providers check it between steps.

@@ -70,7 +70,9 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
     try (ZipWriter zip = new ZipWriter(out);
         Manifest manifest = new Manifest(context.request().neutraliseFormulas(), EXTRA_COLUMNS);
         Stream<AssessedFile> files = context.assessedFiles();
-        Pipeline<Job> jobs = new Pipeline<>(threads, "assessment-export-render")) {
+        Pipeline<Job> jobs =
+            new Pipeline<>(
+                threads, "assessment-export-render", context.workExecutor().orElse(null))) {
       ArchivePart.start(context, zip, names);
       Iterator<AssessedFile> it = files.iterator();
       while (true) {

@@ -78,7 +78,9 @@ public final class PackingArchive implements AutoCloseable {
       throws IOException {
     Deque<AssessedFile> pendingFiles = new ArrayDeque<>();
     Deque<String> pendingNames = new ArrayDeque<>();
-    try (Pipeline<Fetched> reads = new Pipeline<>(options.readAhead(), "assessment-export-read")) {
+    try (Pipeline<Fetched> reads =
+        new Pipeline<>(
+            options.readAhead(), "assessment-export-read", context.workExecutor().orElse(null))) {
       Iterator<AssessedFile> it = files.iterator();
       while (true) {
         while (reads.pending() < options.readAhead() && it.hasNext()) {

@@ -20,12 +20,16 @@ import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs tasks on a fixed number of threads and hands their results back in the order the tasks were
@@ -37,8 +41,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private final ExecutorService pool;
-  private final Deque<Future<T>> pending = new ArrayDeque<>();
+  private final @Nullable ExecutorService own;
+  private final Executor executor;
+  private final Deque<Task<T>> pending = new ArrayDeque<>();
+
+  /** A submitted task, which says when it has stopped running, whether it ran or not. */
+  private static final class Task<T> extends FutureTask<T> {
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean started;
+
+    Task(Callable<T> callable) {
+      super(callable);
+    }
+
+    @Override
+    public void run() {
+      started = true;
+      try {
+        super.run();
+      } finally {
+        stopped.countDown();
+      }
+    }
+  }
 
   /**
    * Starts the threads.
@@ -47,14 +72,31 @@ public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
    * @param name the threads' name prefix
    */
   public Pipeline(int threads, String name) {
-    this.pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, name + "-" + THREADS.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this(threads, name, null);
+  }
+
+  /**
+   * Runs tasks on a host's executor, or on threads of its own when there is none.
+   *
+   * @param threads how many tasks run at once (the caller bounds them with {@link #pending()})
+   * @param name the threads' name prefix, for threads of its own
+   * @param executor the host's executor, or null
+   */
+  public Pipeline(int threads, String name, @Nullable Executor executor) {
+    if (executor != null) {
+      this.own = null;
+      this.executor = executor;
+    } else {
+      this.own =
+          Executors.newFixedThreadPool(
+              threads,
+              r -> {
+                Thread t = new Thread(r, name + "-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+      this.executor = own;
+    }
   }
 
   /**
@@ -63,7 +105,9 @@ public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
    * @param task the task; what it throws is rethrown by {@link #take()}
    */
   public void submit(Callable<T> task) {
-    pending.add(pool.submit(task));
+    Task<T> t = new Task<>(task);
+    pending.add(t);
+    executor.execute(t);
   }
 
   /**
@@ -106,21 +150,39 @@ public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
     }
   }
 
-  /** Stops the threads and closes every result that was not taken. */
+  /**
+   * Stops the tasks and closes every result that was not taken: its own threads are shut down; on a
+   * host's executor, the pending tasks are cancelled (the running ones interrupted) and waited for.
+   */
   @Override
   public void close() {
-    pool.shutdownNow();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    if (own != null) {
+      own.shutdownNow();
+    }
+    for (Task<T> t : pending) {
+      t.cancel(true);
+    }
     try {
-      if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("a reading or rendering thread did not stop within 60 s");
+      if (own != null) {
+        if (!own.awaitTermination(60, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("a reading or rendering thread did not stop within 60 s");
+        }
+      } else {
+        for (Task<T> t : pending) {
+          // A task the executor has not started will not run its work once cancelled.
+          if (t.started) {
+            t.stopped.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          }
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    for (Future<T> f : pending) {
-      if (f.isDone() && !f.isCancelled()) {
+    for (Task<T> t : pending) {
+      if (t.isDone() && !t.isCancelled()) {
         try {
-          f.get().close();
+          t.get().close();
         } catch (Exception ignored) {
           // The task failed: it holds nothing.
         }
