@@ -15,6 +15,7 @@
  */
 package dev.assessment.export.core;
 
+import dev.assessment.export.core.layout.CsvText;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -246,19 +247,7 @@ public final class Parts {
 
   /** Reads the CSV header record, up to its CRLF outside quotes. */
   private static byte[] headerRecord(InputStream in) throws IOException {
-    java.io.ByteArrayOutputStream h = new java.io.ByteArrayOutputStream();
-    boolean quoted = false;
-    int previous = -1;
-    for (int c; (c = in.read()) != -1; ) {
-      h.write(c);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == '\n' && previous == '\r' && !quoted) {
-        break;
-      }
-      previous = c;
-    }
-    return h.toByteArray();
+    return CsvText.readRecord(in);
   }
 
   private static String abbreviate(String fingerprint) {

@@ -16,6 +16,9 @@
 package dev.assessment.export.core.layout;
 
 import dev.assessment.export.core.internal.Cells;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 
 /**
@@ -70,6 +73,31 @@ public final class CsvText {
    */
   public static String instant(Instant instant) {
     return Cells.instant(instant);
+  }
+
+  /**
+   * Reads one CSV record's bytes as they are, up to and including the CRLF that ends it outside
+   * quotes, without decoding or unquoting: what a merge copies from one part to another. The CSV
+   * layouts end records with CRLF; a lone LF inside a record is data.
+   *
+   * @param in the bytes, positioned at the start of a record; read up to the record's end
+   * @return the record's bytes, CRLF included; empty at the end of the stream
+   * @throws IOException if reading fails
+   */
+  public static byte[] readRecord(InputStream in) throws IOException {
+    ByteArrayOutputStream record = new ByteArrayOutputStream(256);
+    boolean quoted = false;
+    int previous = -1;
+    for (int c = in.read(); c != -1; c = in.read()) {
+      record.write(c);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == '\n' && previous == '\r' && !quoted) {
+        break;
+      }
+      previous = c;
+    }
+    return record.toByteArray();
   }
 
   /**

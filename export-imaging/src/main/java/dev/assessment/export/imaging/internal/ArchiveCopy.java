@@ -16,8 +16,8 @@
 package dev.assessment.export.imaging.internal;
 
 import dev.assessment.export.core.ExportException;
+import dev.assessment.export.core.layout.CsvText;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -166,9 +166,7 @@ public final class ArchiveCopy {
               }
               current.row(row);
               String cell = firstCell(row);
-              if (cell.equals(e.getName())
-                  || dev.assessment.export.core.layout.CsvText.unneutralise(cell)
-                      .equals(e.getName())) {
+              if (cell.equals(e.getName()) || CsvText.unneutralise(cell).equals(e.getName())) {
                 break;
               }
             }
@@ -248,19 +246,7 @@ public final class ArchiveCopy {
 
   /** Reads one CSV record with its CRLF (quotes respected); empty at the end. */
   private static byte[] record(InputStream in) throws IOException {
-    ByteArrayOutputStream r = new ByteArrayOutputStream(256);
-    boolean quoted = false;
-    int previous = -1;
-    for (int c; (c = in.read()) != -1; ) {
-      r.write(c);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == '\n' && previous == '\r' && !quoted) {
-        break;
-      }
-      previous = c;
-    }
-    return r.toByteArray();
+    return CsvText.readRecord(in);
   }
 
   /** The first cell of a record, its quotes removed. */
