@@ -15,6 +15,10 @@
  */
 package dev.assessment.export.core;
 
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
+
 import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.Assessment;
 import dev.assessment.export.spi.AssessmentKind;
@@ -36,8 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Generated workflows for the properties: awkward text (delimiters, quotes, CR/LF, empty, non-BMP,
@@ -122,19 +126,44 @@ final class Models {
   private Models() {}
 
   /** Awkward text, including empty. */
-  static Arbitrary<String> text() {
-    return Arbitraries.oneOf(
-            Arbitraries.of(TOKENS),
-            Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6))
-        .list()
-        .ofMaxSize(5)
+  static Gen<String> text() {
+    return lists()
+        .of(
+            Generate.oneOf(
+                Generate.pick(TOKENS), strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 6)))
+        .ofSizeBetween(0, 5)
         .map(parts -> String.join("", parts));
   }
 
-  /** Workflows as a seed: the model is built from a seeded Random so that shrinking stays cheap. */
-  static Arbitrary<Model> models(boolean withUndefinedAttributes, boolean withBadData) {
-    return Arbitraries.longs()
-        .map(seed -> model(new Random(seed), withUndefinedAttributes, withBadData));
+  /**
+   * Workflows built from a generated list of choices: the model's builder draws every decision (how
+   * many files, which label, which value) from the list, so that when QuickTheories shrinks the
+   * list (fewer choices, each nearer 0) the model shrinks with it to fewer files, entities and
+   * attributes and simpler text. Choices past the end of the list are 0.
+   */
+  static Gen<Model> models(boolean withUndefinedAttributes, boolean withBadData) {
+    return lists()
+        .of(integers().between(0, Integer.MAX_VALUE))
+        .ofSizeBetween(0, 1000)
+        .map(choices -> model(new Choices(choices), withUndefinedAttributes, withBadData));
+  }
+
+  /** A {@link Random} that plays back generated choices instead of drawing its own. */
+  static final class Choices extends Random {
+    private static final long serialVersionUID = 1L;
+    private final List<Integer> values;
+    private int next;
+
+    Choices(List<Integer> values) {
+      super(0);
+      this.values = List.copyOf(values);
+    }
+
+    @Override
+    protected int next(int bits) {
+      int value = next < values.size() ? values.get(next++) : 0;
+      return bits >= 32 ? value : value & ((1 << bits) - 1);
+    }
   }
 
   static Model model(Random r, boolean withUndefinedAttributes, boolean withBadData) {

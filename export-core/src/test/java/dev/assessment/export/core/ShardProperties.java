@@ -16,9 +16,13 @@
 package dev.assessment.export.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.assessment.export.core.Models.Model;
 import dev.assessment.export.spi.AssessedFile;
@@ -35,30 +39,37 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Shards partition the files, and merging their CSV parts gives the whole export's bytes. */
 class ShardProperties {
+  private static final long SEED = 20251119L;
 
-  @Provide
-  Arbitrary<Model> models() {
-    return Models.models(true, false);
+  /** The request's scope and layout. */
+  record Shape(AssessmentScope scope, boolean wide) {}
+
+  static Gen<Shape> shapes() {
+    return Generate.enumValues(AssessmentScope.class).zip(booleans().all(), Shape::new);
   }
 
-  @Property(tries = 80)
-  void mergedCsvParts_equalTheWholeExport(
-      @ForAll("models") Model model,
-      @ForAll @IntRange(min = 1, max = 16) int n,
-      @ForAll boolean bom,
-      @ForAll AssessmentScope scope,
-      @ForAll boolean wide)
-      throws Exception {
+  @Test
+  void mergedCsvParts_equalTheWholeExport() {
+    qt().withFixedSeed(SEED)
+        .withExamples(80)
+        .forAll(Models.models(true, false), integers().between(1, 16), booleans().all(), shapes())
+        .checkAssert(
+            (model, n, bom, shape) ->
+                assertDoesNotThrow(
+                    () ->
+                        mergedCsvParts_equalTheWholeExportCheck(
+                            model, n, bom, shape.scope(), shape.wide())));
+  }
+
+  private static void mergedCsvParts_equalTheWholeExportCheck(
+      Model model, int n, boolean bom, AssessmentScope scope, boolean wide) throws Exception {
     InMemoryRepository repo = model.repository();
     Exporter exporter = Fixtures.exporter(repo);
     ExportRequest whole =
@@ -89,9 +100,16 @@ class ShardProperties {
     assertEquals(0, repo.openStreams());
   }
 
-  @Property(tries = 100)
-  void shards_partitionTheFilesInOrder(
-      @ForAll("models") Model model, @ForAll @IntRange(min = 1, max = 16) int n) {
+  @Test
+  void shards_partitionTheFilesInOrder() {
+    qt().withFixedSeed(SEED)
+        .withExamples(100)
+        .forAll(Models.models(true, false), integers().between(1, 16))
+        .checkAssert(
+            (model, n) -> assertDoesNotThrow(() -> shards_partitionTheFilesInOrderCheck(model, n)));
+  }
+
+  private static void shards_partitionTheFilesInOrderCheck(Model model, int n) throws Exception {
     List<String> all = model.files().stream().map(f -> f.file().id()).toList();
     List<String> joined = new ArrayList<>();
     for (int i = 0; i < n; i++) {

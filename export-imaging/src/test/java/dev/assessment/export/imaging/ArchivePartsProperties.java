@@ -16,9 +16,14 @@
 package dev.assessment.export.imaging;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportRequest;
@@ -39,17 +44,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** Archive parts merge into the whole export's bytes; volumes cut an archive and keep it whole. */
 class ArchivePartsProperties {
+  private static final long SEED = 20251119L;
   private static final byte[] PNG = png();
 
   private static byte[] png() {
@@ -64,18 +67,35 @@ class ArchivePartsProperties {
    * Files whose external ids repeat, so that bases are shared across shards; some in no order, some
    * without content, some annotated.
    */
-  static InMemoryRepository repository(long seed, int files) {
-    Random r = new Random(seed);
+  record FileSpec(int ext, boolean dotX, int content, boolean annotated, boolean png) {}
+
+  /** Files as composed generators, so that a failing archive shrinks to fewer, simpler files. */
+  static Gen<List<FileSpec>> fileSpecs(int max) {
+    return lists()
+        .of(
+            integers()
+                .between(0, 3)
+                .zip(
+                    booleans().all(),
+                    integers().between(0, 5),
+                    booleans().all(),
+                    booleans().all(),
+                    FileSpec::new))
+        .ofSizeBetween(1, max);
+  }
+
+  static InMemoryRepository repository(List<FileSpec> specs) {
     InMemoryRepository.Builder b =
         InMemoryRepository.builder()
             .workflow("wf", "Roof")
             .dataSource("ds", "d")
             .order("o", "8492192");
-    for (int i = 0; i < files; i++) {
-      String ext = "E" + r.nextInt(4) + (r.nextBoolean() ? "" : ".x");
-      boolean content = r.nextInt(6) != 0;
-      boolean annotated = r.nextBoolean();
-      String name = r.nextBoolean() ? "a.png" : "b.txt";
+    for (int i = 0; i < specs.size(); i++) {
+      FileSpec spec = specs.get(i);
+      String ext = "E" + spec.ext() + (spec.dotX() ? "" : ".x");
+      boolean content = spec.content() != 0;
+      boolean annotated = spec.annotated();
+      String name = spec.png() ? "a.png" : "b.txt";
       b.file(
           "f" + i,
           f -> {
@@ -96,14 +116,22 @@ class ArchivePartsProperties {
     return b.build();
   }
 
-  @Property(tries = 40)
-  void mergedArchiveParts_equalTheWholeExport(
-      @ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 16) int n,
-      @ForAll boolean annotated,
-      @ForAll boolean manifest)
-      throws Exception {
-    InMemoryRepository repo = repository(seed, 1 + Math.floorMod(seed, 30));
+  @Test
+  void mergedArchiveParts_equalTheWholeExport() {
+    qt().withFixedSeed(SEED)
+        .withExamples(40)
+        .forAll(fileSpecs(30), integers().between(1, 16), booleans().all(), booleans().all())
+        .checkAssert(
+            (specs, n, annotated, manifest) ->
+                assertDoesNotThrow(
+                    () ->
+                        mergedArchiveParts_equalTheWholeExportCheck(
+                            specs, n, annotated, manifest)));
+  }
+
+  private static void mergedArchiveParts_equalTheWholeExportCheck(
+      List<FileSpec> specs, int n, boolean annotated, boolean manifest) throws Exception {
+    InMemoryRepository repo = repository(specs);
     Exporter exporter = Exporter.builder().repository(repo).build();
     ExportRequest whole =
         ExportRequest.builder("wf")
@@ -131,13 +159,22 @@ class ArchivePartsProperties {
     assertEquals(0, repo.openStreams());
   }
 
-  @Property(tries = 30)
-  void volumes_holdTheWholeArchiveWithinTheirCaps(
-      @ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 7) int maxEntries,
-      @ForAll @IntRange(min = 100, max = 5000) int maxBytes)
-      throws Exception {
-    InMemoryRepository repo = repository(seed, 1 + Math.floorMod(seed, 25));
+  @Test
+  void volumes_holdTheWholeArchiveWithinTheirCaps() {
+    qt().withFixedSeed(SEED)
+        .withExamples(30)
+        .forAll(fileSpecs(25), integers().between(1, 7), integers().between(100, 5000))
+        .checkAssert(
+            (specs, maxEntries, maxBytes) ->
+                assertDoesNotThrow(
+                    () ->
+                        volumes_holdTheWholeArchiveWithinTheirCapsCheck(
+                            specs, maxEntries, maxBytes)));
+  }
+
+  private static void volumes_holdTheWholeArchiveWithinTheirCapsCheck(
+      List<FileSpec> specs, int maxEntries, int maxBytes) throws Exception {
+    InMemoryRepository repo = repository(specs);
     Path dir = Files.createTempDirectory("volumes");
     try {
       Path archive = dir.resolve("files.zip");
@@ -199,7 +236,11 @@ class ArchivePartsProperties {
 
   @Test
   void merge_refusesPartsOfAnotherRequest() throws Exception {
-    InMemoryRepository repo = repository(1, 8);
+    List<FileSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      specs.add(new FileSpec(i % 4, i % 2 == 0, i % 6, i % 3 == 0, i % 2 == 1));
+    }
+    InMemoryRepository repo = repository(specs);
     Exporter exporter = Exporter.builder().repository(repo).build();
     Path dir = Files.createTempDirectory("parts");
     try {

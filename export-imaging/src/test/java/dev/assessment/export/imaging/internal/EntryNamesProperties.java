@@ -18,6 +18,10 @@ package dev.assessment.export.imaging.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.Workflow;
@@ -30,25 +34,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class EntryNamesProperties {
   private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "COM1", "LPT1");
 
   record Spec(String externalId, String fileName, int order) {}
 
-  @Property(tries = 300)
-  void names_areSafeUniqueAndStable(
-      @ForAll("files") List<Spec> specs,
-      @ForAll("texts") String workflowName,
-      @ForAll("texts") String orderName,
-      @ForAll @IntRange(min = 64, max = 255) int maxBytes) {
+  @Test
+  void names_areSafeUniqueAndStable() {
+    qt().withFixedSeed(20251119L)
+        .withExamples(300)
+        .forAll(files(), texts(), texts(), integers().between(64, 255))
+        .checkAssert(EntryNamesProperties::check);
+  }
+
+  private static void check(List<Spec> specs, String workflowName, String orderName, int maxBytes) {
     Workflow workflow = new Workflow("wf", workflowName, List.of());
     Map<String, WorkflowOrder> orders = new LinkedHashMap<>();
     orders.put("o", new WorkflowOrder("o", "wf", orderName));
@@ -94,24 +97,22 @@ class EntryNamesProperties {
     return files.stream().map(names::next).toList();
   }
 
-  @Provide
-  Arbitrary<String> texts() {
-    Arbitrary<String> tokens =
-        Arbitraries.oneOf(
-            Arbitraries.of(
-                "", ".", "..", "/", "\\", "CON", "nul", "com1", "a", "A", "_", "_1", "1", " ", "\t",
-                "\u0000", "\u202E", "東京", "😀", "e\u0301", "\u00e9", ":", "*", "?", "x.jpg",
-                "\uD800"),
-            Arbitraries.strings().ofMaxLength(4),
-            Arbitraries.strings().alpha().ofMinLength(60).ofMaxLength(120));
-    return tokens.list().ofMaxSize(4).map(parts -> String.join("", parts));
+  static Gen<String> texts() {
+    Gen<String> tokens =
+        Generate.oneOf(
+            Generate.pick(
+                List.of(
+                    "", ".", "..", "/", "\\", "CON", "nul", "com1", "a", "A", "_", "_1", "1", " ",
+                    "\t", "\u0000", "\u202E", "東京", "😀", "e\u0301", "\u00e9", ":", "*", "?",
+                    "x.jpg", "\uD800")),
+            strings().allPossible().ofLengthBetween(0, 4),
+            strings().betweenCodePoints('a', 'z').ofLengthBetween(60, 120));
+    return lists().of(tokens).ofSizeBetween(0, 4).map(parts -> String.join("", parts));
   }
 
-  @Provide
-  Arbitrary<List<Spec>> files() {
-    return Combinators.combine(texts(), texts(), Arbitraries.integers().between(0, 1))
-        .as(Spec::new)
-        .list()
-        .ofMaxSize(20);
+  static Gen<List<Spec>> files() {
+    return lists()
+        .of(texts().zip(texts(), integers().between(0, 1), Spec::new))
+        .ofSizeBetween(0, 20);
   }
 }

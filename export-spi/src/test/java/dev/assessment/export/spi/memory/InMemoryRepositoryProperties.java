@@ -16,6 +16,9 @@
 package dev.assessment.export.spi.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.Assessment;
@@ -27,12 +30,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class InMemoryRepositoryProperties {
   private static final List<String> WORKFLOWS = List.of("wf1", "wf2");
@@ -42,13 +42,20 @@ class InMemoryRepositoryProperties {
   /** One generated file: workflow index, source index, order index (-1 none), assessment times. */
   record Spec(int workflow, int source, int order, List<Integer> minutes) {}
 
-  @Property(tries = 200)
-  void assessedFiles_matchAPlainFilterInStableOrder(
-      @ForAll("files") List<Spec> specs,
-      @ForAll("workflowIds") String workflowId,
-      @ForAll("sourceIds") String sourceId,
-      @ForAll("orderIds") String orderId,
-      @ForAll AssessmentScope scope) {
+  /** The query's settings; empty ids stand for no filter. */
+  record Query(String workflowId, String sourceId, String orderId, AssessmentScope scope) {}
+
+  @Test
+  void assessedFiles_matchAPlainFilterInStableOrder() {
+    qt().withFixedSeed(20251119L)
+        .withExamples(200)
+        .forAll(files(), queries())
+        .checkAssert(
+            (specs, q) -> check(specs, q.workflowId(), q.sourceId(), q.orderId(), q.scope()));
+  }
+
+  private static void check(
+      List<Spec> specs, String workflowId, String sourceId, String orderId, AssessmentScope scope) {
     String source = sourceId.isEmpty() ? null : sourceId;
     String order = orderId.isEmpty() ? null : orderId;
     List<AssessedFile> all = build(specs);
@@ -138,30 +145,24 @@ class InMemoryRepositoryProperties {
     return b.build();
   }
 
-  @Provide
-  Arbitrary<List<Spec>> files() {
-    Arbitrary<Spec> spec =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 1),
-                Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(-1, 1),
-                Arbitraries.integers().between(0, 3).list().ofMaxSize(4))
-            .as(Spec::new);
-    return spec.list().ofMaxSize(30);
+  static Gen<List<Spec>> files() {
+    Gen<Spec> spec =
+        integers()
+            .between(0, 1)
+            .zip(
+                integers().between(0, 2),
+                integers().between(-1, 1),
+                lists().of(integers().between(0, 3)).ofSizeBetween(0, 4),
+                Spec::new);
+    return lists().of(spec).ofSizeBetween(0, 30);
   }
 
-  @Provide
-  Arbitrary<String> workflowIds() {
-    return Arbitraries.of("wf1", "wf2");
-  }
-
-  @Provide
-  Arbitrary<String> sourceIds() {
-    return Arbitraries.of("", "s1", "s2", "s3");
-  }
-
-  @Provide
-  Arbitrary<String> orderIds() {
-    return Arbitraries.of("", "o1", "o2");
+  static Gen<Query> queries() {
+    return Generate.pick(List.of("wf1", "wf2"))
+        .zip(
+            Generate.pick(List.of("", "s1", "s2", "s3")),
+            Generate.pick(List.of("", "o1", "o2")),
+            Generate.enumValues(AssessmentScope.class),
+            Query::new);
   }
 }
