@@ -15,12 +15,24 @@
  */
 package dev.assessment.export.core;
 
-/** The two CSV layouts that export-core writes itself. */
+/**
+ * The two CSV layouts that export-core writes itself.
+ *
+ * @since 0.2
+ */
 public final class CsvLayouts {
-  /** Long CSV: one row per attribute value, the location polygon included, confidences for all. */
+  /**
+   * Long CSV: one row per attribute value, the location polygon included, confidences for all.
+   *
+   * @since 0.2
+   */
   public static final Layout ATTRIBUTE_VALUES = Layout.of("attribute-values");
 
-  /** Wide CSV: one row per annotation, a column per attribute, the location's confidence only. */
+  /**
+   * Wide CSV: one row per annotation, a column per attribute, the location's confidence only.
+   *
+   * @since 0.2
+   */
   public static final Layout ANNOTATIONS = Layout.of("annotations");
 
   private CsvLayouts() {}

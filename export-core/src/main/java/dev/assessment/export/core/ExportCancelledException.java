@@ -15,7 +15,11 @@
  */
 package dev.assessment.export.core;
 
-/** Thrown by an export that was cancelled through {@link ExportJob#cancel()}. */
+/**
+ * Thrown by an export that was cancelled through {@link ExportJob#cancel()}.
+ *
+ * @since 0.2
+ */
 public class ExportCancelledException extends ExportException {
   private static final long serialVersionUID = 1L;
 
@@ -23,6 +27,7 @@ public class ExportCancelledException extends ExportException {
    * Creates the exception.
    *
    * @param message which export was cancelled and where it stopped
+   * @since 0.2
    */
   public ExportCancelledException(String message) {
     super(message);
@@ -33,6 +38,7 @@ public class ExportCancelledException extends ExportException {
    *
    * @param message which export was cancelled and where it stopped
    * @param cause the interruption that cancelled it
+   * @since 0.2
    */
   public ExportCancelledException(String message, Throwable cause) {
     super(message, cause);

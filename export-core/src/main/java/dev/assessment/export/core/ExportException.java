@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What went wrong while exporting: an unknown id, a repository or sink that failed, bad data in
  * strict mode, a cancel. The message names what failed, which id, and where possible the fix.
+ *
+ * @since 0.2
  */
 public class ExportException extends IOException {
   private static final long serialVersionUID = 1L;
@@ -29,6 +31,7 @@ public class ExportException extends IOException {
    * Creates the exception.
    *
    * @param message what failed, which, and how to fix it
+   * @since 0.2
    */
   public ExportException(String message) {
     super(message);
@@ -39,6 +42,7 @@ public class ExportException extends IOException {
    *
    * @param message what failed, which, and how to fix it
    * @param cause the exception of the repository, sink or codec that failed
+   * @since 0.2
    */
   public ExportException(String message, @Nullable Throwable cause) {
     super(message, cause);

@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ExportException} that stopped the export, or with a {@link CancellationException} after a cancel.
  * It completes only after every stream was closed and a {@code Path} sink's partial file was
  * deleted.
+ *
+ * @since 0.2
  */
 public final class ExportJob {
   private final ExportRequest request;
@@ -53,6 +55,7 @@ public final class ExportJob {
    * Returns the request this job exports.
    *
    * @return the request
+   * @since 0.2
    */
   public ExportRequest request() {
     return request;
@@ -62,6 +65,7 @@ public final class ExportJob {
    * Returns the latest progress.
    *
    * @return a snapshot, all zero before the first file
+   * @since 0.2
    */
   public ExportProgress progress() {
     return progress;
@@ -73,6 +77,7 @@ public final class ExportJob {
    * job is done.
    *
    * @return true if the job was still running when asked
+   * @since 0.2
    */
   public boolean cancel() {
     if (completion.isDone()) {
@@ -86,6 +91,7 @@ public final class ExportJob {
    * Tells whether the job has ended, in any way.
    *
    * @return true once the future is complete
+   * @since 0.2
    */
   public boolean isDone() {
     return completion.isDone();
@@ -96,6 +102,7 @@ public final class ExportJob {
    * as {@link #cancel()} does, but completes the future at once.
    *
    * @return the future
+   * @since 0.2
    */
   public CompletableFuture<ExportResult> completion() {
     return completion;
@@ -110,6 +117,7 @@ public final class ExportJob {
    * @param timeout how long to wait at most
    * @return true if the job has terminated, false if the time ran out
    * @throws InterruptedException if the waiting thread is interrupted
+   * @since 0.2
    */
   public boolean awaitTermination(Duration timeout) throws InterruptedException {
     Objects.requireNonNull(timeout, "timeout");

@@ -20,6 +20,8 @@ package dev.assessment.export.core;
  *
  * <p>Called on the thread that runs the export, after each file, so it must return quickly. What it
  * throws stops the export, which then fails with an {@link ExportException} that wraps it.
+ *
+ * @since 0.2
  */
 @FunctionalInterface
 public interface ExportListener {
@@ -28,6 +30,7 @@ public interface ExportListener {
    * Receives a progress snapshot.
    *
    * @param progress the export's progress so far
+   * @since 0.2
    */
   void progress(ExportProgress progress);
 
@@ -35,6 +38,7 @@ public interface ExportListener {
    * Returns a listener that ignores progress.
    *
    * @return the listener
+   * @since 0.2
    */
   static ExportListener none() {
     return progress -> {};

@@ -24,6 +24,7 @@ import java.util.OptionalLong;
  * @param totalFiles the number of files the export will write, when the repository can count
  * @param rows CSV rows (or archive entries) written so far
  * @param bytes bytes handed to the sink so far
+ * @since 0.2
  */
 public record ExportProgress(long files, OptionalLong totalFiles, long rows, long bytes) {
   /**
@@ -33,6 +34,7 @@ public record ExportProgress(long files, OptionalLong totalFiles, long rows, lon
    * @param totalFiles the total, when known
    * @param rows rows or entries written so far
    * @param bytes bytes handed to the sink so far
+   * @since 0.2
    */
   public ExportProgress {
     java.util.Objects.requireNonNull(totalFiles, "totalFiles");
@@ -42,6 +44,7 @@ public record ExportProgress(long files, OptionalLong totalFiles, long rows, lon
    * Returns the fraction done, when the total is known.
    *
    * @return a number within [0, 1], or empty when the total is unknown
+   * @since 0.2
    */
   public java.util.OptionalDouble fraction() {
     if (totalFiles.isEmpty()) {

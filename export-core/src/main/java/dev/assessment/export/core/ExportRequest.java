@@ -42,6 +42,8 @@ import org.jspecify.annotations.Nullable;
  *     .bom(true)
  *     .build();
  * }</pre>
+ *
+ * @since 0.2
  */
 public final class ExportRequest {
   private static final Fields<ExportRequest> FIELDS =
@@ -93,6 +95,7 @@ public final class ExportRequest {
    * @param workflowId the workflow to export
    * @return the builder
    * @throws IllegalArgumentException if the id is empty
+   * @since 0.2
    */
   public static Builder builder(String workflowId) {
     return new Builder(requireId(workflowId, "workflowId"));
@@ -102,6 +105,7 @@ public final class ExportRequest {
    * Returns a builder holding this request's settings, to derive a changed request.
    *
    * @return the builder
+   * @since 0.2
    */
   public Builder toBuilder() {
     Builder b = new Builder(workflowId);
@@ -122,6 +126,7 @@ public final class ExportRequest {
    * Returns the workflow to export.
    *
    * @return the workflow id
+   * @since 0.2
    */
   public String workflowId() {
     return workflowId;
@@ -131,6 +136,7 @@ public final class ExportRequest {
    * Returns which assessments of each file are exported.
    *
    * @return {@link AssessmentScope#ALL} or {@link AssessmentScope#LATEST}
+   * @since 0.2
    */
   public AssessmentScope scope() {
     return scope;
@@ -140,6 +146,7 @@ public final class ExportRequest {
    * Returns the output's layout.
    *
    * @return the layout
+   * @since 0.2
    */
   public Layout layout() {
     return layout;
@@ -149,6 +156,7 @@ public final class ExportRequest {
    * Returns the data source whose files are exported.
    *
    * @return the data source id, or null for every data source
+   * @since 0.2
    */
   public @Nullable String dataSourceId() {
     return dataSourceId;
@@ -158,6 +166,7 @@ public final class ExportRequest {
    * Returns the workflow order whose files are exported.
    *
    * @return the order id, or null for every file
+   * @since 0.2
    */
   public @Nullable String orderId() {
     return orderId;
@@ -167,6 +176,7 @@ public final class ExportRequest {
    * Tells whether CSV output starts with a UTF-8 byte order mark, for Excel.
    *
    * @return true to write the BOM
+   * @since 0.2
    */
   public boolean bom() {
     return bom;
@@ -176,6 +186,7 @@ public final class ExportRequest {
    * Tells whether text cells that a spreadsheet would run as a formula are neutralised.
    *
    * @return true (the default) to neutralise
+   * @since 0.2
    */
   public boolean neutraliseFormulas() {
     return neutraliseFormulas;
@@ -185,6 +196,7 @@ public final class ExportRequest {
    * Returns how the CSV layouts write polygons.
    *
    * @return the encoding
+   * @since 0.2
    */
   public PolygonEncoding polygons() {
     return polygons;
@@ -194,6 +206,7 @@ public final class ExportRequest {
    * Tells whether bad data fails the export instead of being reported as a warning.
    *
    * @return true for strict
+   * @since 0.2
    */
   public boolean strict() {
     return strict;
@@ -206,6 +219,7 @@ public final class ExportRequest {
    * @param <T> the option's type
    * @return the option, or empty when the request carries none of that type (the layout then uses
    *     its defaults)
+   * @since 0.2
    */
   public <T extends LayoutOptions> Optional<T> option(Class<T> type) {
     return Optional.ofNullable(options.get(type)).map(type::cast);
@@ -215,6 +229,7 @@ public final class ExportRequest {
    * Returns every layout option this request carries, by type.
    *
    * @return the options; unmodifiable
+   * @since 0.2
    */
   public Map<Class<? extends LayoutOptions>, LayoutOptions> options() {
     return options;
@@ -224,6 +239,7 @@ public final class ExportRequest {
    * Returns the shard this request exports, when it exports a part.
    *
    * @return the shard, or null for the whole export
+   * @since 0.2
    */
   public @Nullable Shard shard() {
     return shard;
@@ -234,6 +250,7 @@ public final class ExportRequest {
    * shard, the threads or the read-ahead), so that parts of one request can be recognised.
    *
    * @return a lower-case hex SHA-256
+   * @since 0.2
    */
   public String fingerprint() {
     try {
@@ -250,6 +267,7 @@ public final class ExportRequest {
    * Returns the fields this request's equality, hash, text and fingerprint are derived from.
    *
    * @return the names, in order
+   * @since 0.2
    */
   static Fields<ExportRequest> fields() {
     return FIELDS;
@@ -259,6 +277,7 @@ public final class ExportRequest {
    * Returns the repository query this request makes.
    *
    * @return the query with the workflow, filters and scope
+   * @since 0.2
    */
   public FileQuery query() {
     return FileQuery.builder(workflowId)
@@ -291,7 +310,11 @@ public final class ExportRequest {
     return id;
   }
 
-  /** Builds an {@link ExportRequest}; setters may be called in any order. */
+  /**
+   * Builds an {@link ExportRequest}; setters may be called in any order.
+   *
+   * @since 0.2
+   */
   public static final class Builder {
     private final String workflowId;
     private AssessmentScope scope = AssessmentScope.ALL;
@@ -315,6 +338,7 @@ public final class ExportRequest {
      *
      * @param scope the scope
      * @return this builder
+     * @since 0.2
      */
     public Builder scope(AssessmentScope scope) {
       this.scope = Objects.requireNonNull(scope, "scope");
@@ -327,6 +351,7 @@ public final class ExportRequest {
      *
      * @param layout the layout
      * @return this builder
+     * @since 0.2
      */
     public Builder layout(Layout layout) {
       this.layout = Objects.requireNonNull(layout, "layout");
@@ -339,6 +364,7 @@ public final class ExportRequest {
      * @param dataSourceId the data source's id, or null for every data source
      * @return this builder
      * @throws IllegalArgumentException if the id is empty
+     * @since 0.2
      */
     public Builder dataSourceId(@Nullable String dataSourceId) {
       this.dataSourceId = dataSourceId == null ? null : requireId(dataSourceId, "dataSourceId");
@@ -352,6 +378,7 @@ public final class ExportRequest {
      * @param orderId the order's id, or null for every file
      * @return this builder
      * @throws IllegalArgumentException if the id is empty
+     * @since 0.2
      */
     public Builder orderId(@Nullable String orderId) {
       this.orderId = orderId == null ? null : requireId(orderId, "orderId");
@@ -364,6 +391,7 @@ public final class ExportRequest {
      *
      * @param bom true to write the BOM
      * @return this builder
+     * @since 0.2
      */
     public Builder bom(boolean bom) {
       this.bom = bom;
@@ -377,6 +405,7 @@ public final class ExportRequest {
      *
      * @param neutraliseFormulas false to write text exactly as stored
      * @return this builder
+     * @since 0.2
      */
     public Builder neutraliseFormulas(boolean neutraliseFormulas) {
       this.neutraliseFormulas = neutraliseFormulas;
@@ -388,6 +417,7 @@ public final class ExportRequest {
      *
      * @param polygons the encoding
      * @return this builder
+     * @since 0.2
      */
     public Builder polygons(PolygonEncoding polygons) {
       this.polygons = Objects.requireNonNull(polygons, "polygons");
@@ -400,6 +430,7 @@ public final class ExportRequest {
      *
      * @param strict true for strict
      * @return this builder
+     * @since 0.2
      */
     public Builder strict(boolean strict) {
       this.strict = strict;
@@ -412,6 +443,7 @@ public final class ExportRequest {
      *
      * @param option the option, e.g. {@code ArchiveOptions.builder().maxLongEdge(2048).build()}
      * @return this builder
+     * @since 0.2
      */
     public Builder option(LayoutOptions option) {
       Objects.requireNonNull(option, "option");
@@ -424,6 +456,7 @@ public final class ExportRequest {
      *
      * @param type the option's class
      * @return this builder
+     * @since 0.2
      */
     public Builder clearOption(Class<? extends LayoutOptions> type) {
       options.remove(Objects.requireNonNull(type, "type"));
@@ -437,6 +470,7 @@ public final class ExportRequest {
      * @param count how many shards
      * @return this builder
      * @throws IllegalArgumentException if the index is outside {@code [0, count)}
+     * @since 0.2
      */
     public Builder shard(int index, int count) {
       this.shard = new Shard(index, count);
@@ -447,6 +481,7 @@ public final class ExportRequest {
      * Exports the whole request rather than a shard (the default).
      *
      * @return this builder
+     * @since 0.2
      */
     public Builder wholeExport() {
       this.shard = null;
@@ -458,6 +493,7 @@ public final class ExportRequest {
      * are checked by the layout when the request is exported, since layouts are plugins.
      *
      * @return the request
+     * @since 0.2
      */
     public ExportRequest build() {
       return new ExportRequest(this);

@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param warnings what was written in a documented way or skipped rather than fail; copied
  * @param fileName a suggested file name for the output, safe on every OS
  * @param mediaType the output's media type, e.g. {@code text/csv; charset=UTF-8}
+ * @since 0.2
  */
 public record ExportResult(
     Layout layout,
@@ -50,6 +51,7 @@ public record ExportResult(
    * @param warnings the warnings
    * @param fileName a suggested file name
    * @param mediaType the media type
+   * @since 0.2
    */
   public ExportResult {
     Objects.requireNonNull(layout, "layout");

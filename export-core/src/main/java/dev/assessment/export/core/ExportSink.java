@@ -28,6 +28,8 @@ import java.nio.file.Path;
  * object store; the exporter calls {@link #open()} once per export, writes to the target's stream
  * on the export's thread, then calls exactly one of {@link Target#commit()} and {@link
  * Target#abort()}.
+ *
+ * @since 0.2
  */
 public interface ExportSink {
 
@@ -36,6 +38,7 @@ public interface ExportSink {
    *
    * @return the target
    * @throws IOException if the target cannot be opened
+   * @since 0.2
    */
   Target open() throws IOException;
 
@@ -45,6 +48,7 @@ public interface ExportSink {
    *
    * @param out the stream
    * @return the sink
+   * @since 0.2
    */
   static ExportSink of(OutputStream out) {
     return Sinks.stream(out);
@@ -57,18 +61,24 @@ public interface ExportSink {
    *
    * @param path the file to write
    * @return the sink
+   * @since 0.2
    */
   static ExportSink of(Path path) {
     return Sinks.path(path);
   }
 
-  /** One export's destination. */
+  /**
+   * One export's destination.
+   *
+   * @since 0.2
+   */
   interface Target {
     /**
      * Returns the stream to write to; the exporter does not close it, {@link #commit()} and {@link
      * #abort()} do.
      *
      * @return the stream
+     * @since 0.2
      */
     OutputStream stream();
 
@@ -76,10 +86,15 @@ public interface ExportSink {
      * Makes what was written the result, after the last byte.
      *
      * @throws IOException if the result cannot be kept
+     * @since 0.2
      */
     void commit() throws IOException;
 
-    /** Discards what was written, after a failure or a cancel; never throws. */
+    /**
+     * Discards what was written, after a failure or a cancel; never throws.
+     *
+     * @since 0.2
+     */
     void abort();
   }
 }

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param message what happened, which file, and what the export did about it
  * @param fileId the file of the first occurrence, or null when not about a file
  * @param occurrences how many times it happened, at least 1
+ * @since 0.2
  */
 public record ExportWarning(
     String code, String message, @Nullable String fileId, long occurrences) {
@@ -42,6 +43,7 @@ public record ExportWarning(
    * @param fileId the file of the first occurrence, or null
    * @param occurrences how many times it happened, at least 1
    * @throws IllegalArgumentException if occurrences is less than 1
+   * @since 0.2
    */
   public ExportWarning {
     Objects.requireNonNull(code, "code");

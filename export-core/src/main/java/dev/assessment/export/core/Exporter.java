@@ -69,6 +69,8 @@ import org.slf4j.LoggerFactory;
  * <p>The CSV layouts are built in; every other layout comes from a {@link LayoutProvider} found
  * with {@link ServiceLoader} or added to the builder. {@link #layouts()} lists what this exporter
  * can write.
+ *
+ * @since 0.2
  */
 public final class Exporter {
   private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
@@ -119,6 +121,7 @@ public final class Exporter {
    * Returns a builder.
    *
    * @return a new builder
+   * @since 0.2
    */
   public static Builder builder() {
     return new Builder();
@@ -129,6 +132,7 @@ public final class Exporter {
    * or added.
    *
    * @return the layouts, sorted by id
+   * @since 0.2
    */
   public List<Layout> layouts() {
     return layouts;
@@ -139,6 +143,7 @@ public final class Exporter {
    *
    * @param layout the layout
    * @return the provider, or empty when this exporter cannot write the layout
+   * @since 0.2
    */
   public Optional<LayoutProvider> provider(Layout layout) {
     return Optional.ofNullable(providers.get(Objects.requireNonNull(layout, "layout")));
@@ -155,6 +160,7 @@ public final class Exporter {
    *     layouts
    * @throws IllegalArgumentException if the request carries an option the layout does not read
    * @throws IllegalStateException if the request's settings do not suit the layout
+   * @since 0.2
    */
   public void check(ExportRequest request) throws ExportException {
     Objects.requireNonNull(request, "request");
@@ -217,6 +223,7 @@ public final class Exporter {
    * @throws ExportException if the layout is not available or cannot merge, or the parts do not
    *     belong together, naming them
    * @throws IOException if a part cannot be read or the output written
+   * @since 0.2
    */
   public void merge(Layout layout, List<Path> parts, OutputStream out) throws IOException {
     Objects.requireNonNull(layout, "layout");
@@ -243,6 +250,7 @@ public final class Exporter {
    *     sink fails, or the data is bad and the request strict; the sink's target is aborted
    * @throws IllegalArgumentException if the request carries an option the layout does not read
    * @throws IllegalStateException if the request's settings do not suit the layout
+   * @since 0.2
    */
   public ExportResult export(ExportRequest request, ExportSink sink) throws ExportException {
     return export(request, sink, ExportListener.none());
@@ -257,6 +265,7 @@ public final class Exporter {
    * @return what was written
    * @throws ExportException as {@link #export(ExportRequest, ExportSink)} does, or if the listener
    *     throws
+   * @since 0.2
    */
   public ExportResult export(ExportRequest request, ExportSink sink, ExportListener listener)
       throws ExportException {
@@ -272,6 +281,7 @@ public final class Exporter {
    * @return the job: progress, cancel, and a completion future to chain delivery onto
    * @throws IllegalArgumentException if the request carries an option the layout does not read
    * @throws IllegalStateException if the request's settings do not suit the layout
+   * @since 0.2
    */
   public ExportJob submit(ExportRequest request, ExportSink sink) {
     return submit(request, sink, ExportListener.none());
@@ -287,6 +297,7 @@ public final class Exporter {
    *     ExportException} of {@link #check(ExportRequest)}
    * @throws IllegalArgumentException if the request carries an option the layout does not read
    * @throws IllegalStateException if the request's settings do not suit the layout
+   * @since 0.2
    */
   public ExportJob submit(ExportRequest request, ExportSink sink, ExportListener listener) {
     Objects.requireNonNull(request, "request");
@@ -505,7 +516,11 @@ public final class Exporter {
     return s.length() > 60 ? s.substring(0, 60) : s;
   }
 
-  /** Builds an {@link Exporter}. */
+  /**
+   * Builds an {@link Exporter}.
+   *
+   * @since 0.2
+   */
   public static final class Builder {
     private @Nullable WorkflowRepository workflows;
     private @Nullable AssessmentRepository assessments;
@@ -525,6 +540,7 @@ public final class Exporter {
      * @param repository the repository
      * @param <R> a type that implements both required repositories
      * @return this builder
+     * @since 0.2
      */
     public <R extends WorkflowRepository & AssessmentRepository> Builder repository(R repository) {
       Objects.requireNonNull(repository, "repository");
@@ -541,6 +557,7 @@ public final class Exporter {
      *
      * @param workflows the repository
      * @return this builder
+     * @since 0.2
      */
     public Builder workflows(WorkflowRepository workflows) {
       this.workflows = Objects.requireNonNull(workflows, "workflows");
@@ -552,6 +569,7 @@ public final class Exporter {
      *
      * @param assessments the repository
      * @return this builder
+     * @since 0.2
      */
     public Builder assessments(AssessmentRepository assessments) {
       this.assessments = Objects.requireNonNull(assessments, "assessments");
@@ -563,6 +581,7 @@ public final class Exporter {
      *
      * @param media the repository
      * @return this builder
+     * @since 0.2
      */
     public Builder media(MediaRepository media) {
       this.media = Objects.requireNonNull(media, "media");
@@ -576,6 +595,7 @@ public final class Exporter {
      *
      * @param executor the executor
      * @return this builder
+     * @since 0.2
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -590,6 +610,7 @@ public final class Exporter {
      *
      * @param workExecutor the executor
      * @return this builder
+     * @since 0.2
      */
     public Builder workExecutor(Executor workExecutor) {
       this.workExecutor = Objects.requireNonNull(workExecutor, "workExecutor");
@@ -602,6 +623,7 @@ public final class Exporter {
      *
      * @param provider the provider
      * @return this builder
+     * @since 0.2
      */
     public Builder layoutProvider(LayoutProvider provider) {
       explicitProviders.add(Objects.requireNonNull(provider, "provider"));
@@ -613,6 +635,7 @@ public final class Exporter {
      *
      * @param discover false to use only the built-in and explicitly added providers
      * @return this builder
+     * @since 0.2
      */
     public Builder discoverLayouts(boolean discover) {
       this.discover = discover;
@@ -624,6 +647,7 @@ public final class Exporter {
      *
      * @param classLoader the class loader
      * @return this builder
+     * @since 0.2
      */
     public Builder classLoader(ClassLoader classLoader) {
       this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
@@ -636,6 +660,7 @@ public final class Exporter {
      * @return the exporter
      * @throws IllegalStateException if the workflow or assessment repository was not set, or two
      *     discovered or two added providers serve the same layout (the message names both)
+     * @since 0.2
      */
     public Exporter build() {
       if (workflows == null) {

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * CsvLayouts#ANNOTATIONS}; other modules hold their own constants (export-imaging's {@code
  * ArchiveLayouts}). A layout named on a command line is {@link #of(String)}; {@link
  * Exporter#layouts()} tells which layouts an exporter can write.
+ *
+ * @since 0.2
  */
 public final class Layout implements Comparable<Layout> {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -45,6 +47,7 @@ public final class Layout implements Comparable<Layout> {
    *     {@code annotated-files}
    * @return the layout
    * @throws IllegalArgumentException if the id is not of that form
+   * @since 0.2
    */
   public static Layout of(String id) {
     Objects.requireNonNull(id, "id");
@@ -62,6 +65,7 @@ public final class Layout implements Comparable<Layout> {
    * Returns the layout's stable id, as file names, part markers and the command line use it.
    *
    * @return the id, e.g. {@code attribute-values}
+   * @since 0.2
    */
   public String id() {
     return id;
@@ -82,7 +86,11 @@ public final class Layout implements Comparable<Layout> {
     return id.hashCode();
   }
 
-  /** Returns the id. */
+  /**
+   * Returns the id.
+   *
+   * @since 0.2
+   */
   @Override
   public String toString() {
     return id;

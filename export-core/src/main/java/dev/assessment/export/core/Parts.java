@@ -41,6 +41,8 @@ import java.util.Locale;
  * }
  * exporter.merge(request.layout(), List.of(part0, part1, part2, part3), out);
  * }</pre>
+ *
+ * @since 0.2
  */
 public final class Parts {
   private static final String PREFIX = "#assessment-export-part v1 ";
@@ -55,6 +57,7 @@ public final class Parts {
    * @param shard the shard
    * @param totalFiles the number of files of the whole export
    * @return the marker, without a line end
+   * @since 0.2
    */
   public static String marker(ExportRequest request, Shard shard, long totalFiles) {
     return PREFIX
@@ -75,6 +78,7 @@ public final class Parts {
    * @param index the shard's index
    * @param count the number of shards
    * @param totalFiles the number of files of the whole export
+   * @since 0.2
    */
   public record Marker(String name, String fingerprint, int index, int count, long totalFiles) {
     /**
@@ -85,6 +89,7 @@ public final class Parts {
      * @param index the shard's index
      * @param count the number of shards
      * @param totalFiles the number of files
+     * @since 0.2
      */
     public Marker {
       new Shard(index, count);
@@ -98,6 +103,7 @@ public final class Parts {
    * @param text the marker's text
    * @return what it says
    * @throws ExportException if the text is not a part's marker
+   * @since 0.2
    */
   public static Marker parse(String name, String text) throws ExportException {
     if (!text.startsWith(PREFIX)) {
@@ -122,6 +128,7 @@ public final class Parts {
    * @param markers the parts' markers, in any order
    * @return the markers in shard order
    * @throws ExportException naming the parts that do not belong, or the missing shards
+   * @since 0.2
    */
   public static List<Marker> check(List<Marker> markers) throws ExportException {
     if (markers.isEmpty()) {
@@ -197,6 +204,7 @@ public final class Parts {
    * @param out where the merged CSV goes; not closed
    * @throws ExportException if the parts do not belong together or their headers differ
    * @throws IOException if a part cannot be read or the output written
+   * @since 0.2
    */
   public static void mergeCsv(List<Path> parts, OutputStream out) throws IOException {
     List<Marker> markers = new ArrayList<>();

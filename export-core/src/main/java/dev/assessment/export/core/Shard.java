@@ -25,6 +25,7 @@ package dev.assessment.export.core;
  *
  * @param index which shard, from 0
  * @param count how many shards, at least 1
+ * @since 0.2
  */
 public record Shard(int index, int count) {
   /**
@@ -34,6 +35,7 @@ public record Shard(int index, int count) {
    * @param count how many shards, at least 1
    * @throws IllegalArgumentException if {@code count < 1} or {@code index} is outside {@code [0,
    *     count)}
+   * @since 0.2
    */
   public Shard {
     if (count < 1) {
@@ -50,6 +52,7 @@ public record Shard(int index, int count) {
    *
    * @param total the number of files of the whole export
    * @return the first index, inclusive
+   * @since 0.2
    */
   public long from(long total) {
     return Math.floorDiv(total * index, count);
@@ -60,6 +63,7 @@ public record Shard(int index, int count) {
    *
    * @param total the number of files of the whole export
    * @return the last index, exclusive
+   * @since 0.2
    */
   public long to(long total) {
     return Math.floorDiv(total * (index + 1), count);

@@ -22,6 +22,8 @@ import dev.assessment.export.core.layout.Fields;
 /**
  * The options of the dataset layouts. Immutable; built by {@link #builder()}; a request without
  * them uses {@link #defaults()}.
+ *
+ * @since 0.2
  */
 public final class DatasetOptions extends FieldOptions<DatasetOptions> {
   private static final Fields<DatasetOptions> FIELDS =
@@ -38,6 +40,7 @@ public final class DatasetOptions extends FieldOptions<DatasetOptions> {
    * Returns the defaults: images included.
    *
    * @return the default options
+   * @since 0.2
    */
   public static DatasetOptions defaults() {
     return DEFAULTS;
@@ -48,6 +51,7 @@ public final class DatasetOptions extends FieldOptions<DatasetOptions> {
    *
    * @param request the request
    * @return the options
+   * @since 0.2
    */
   public static DatasetOptions of(ExportRequest request) {
     return request.option(DatasetOptions.class).orElse(DEFAULTS);
@@ -57,6 +61,7 @@ public final class DatasetOptions extends FieldOptions<DatasetOptions> {
    * Returns a builder holding the defaults.
    *
    * @return a new builder
+   * @since 0.2
    */
   public static Builder builder() {
     return new Builder();
@@ -68,6 +73,7 @@ public final class DatasetOptions extends FieldOptions<DatasetOptions> {
    * does.
    *
    * @return true to pack the images
+   * @since 0.2
    */
   public boolean images() {
     return images;
@@ -78,7 +84,11 @@ public final class DatasetOptions extends FieldOptions<DatasetOptions> {
     return FIELDS;
   }
 
-  /** Builds {@link DatasetOptions}. */
+  /**
+   * Builds {@link DatasetOptions}.
+   *
+   * @since 0.2
+   */
   public static final class Builder {
     private boolean images = true;
 
@@ -89,6 +99,7 @@ public final class DatasetOptions extends FieldOptions<DatasetOptions> {
      *
      * @param images false to write the annotations alone
      * @return this builder
+     * @since 0.2
      */
     public Builder images(boolean images) {
       this.images = images;
@@ -99,6 +110,7 @@ public final class DatasetOptions extends FieldOptions<DatasetOptions> {
      * Builds the options.
      *
      * @return the options
+     * @since 0.2
      */
     public DatasetOptions build() {
       return new DatasetOptions(this);

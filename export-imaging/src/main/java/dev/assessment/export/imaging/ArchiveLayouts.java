@@ -17,14 +17,24 @@ package dev.assessment.export.imaging;
 
 import dev.assessment.export.core.Layout;
 
-/** The archive layouts that export-imaging writes. */
+/**
+ * The archive layouts that export-imaging writes.
+ *
+ * @since 0.2
+ */
 public final class ArchiveLayouts {
-  /** ZIP of the original files under standard names, with a manifest. */
+  /**
+   * ZIP of the original files under standard names, with a manifest.
+   *
+   * @since 0.2
+   */
   public static final Layout FILES = Layout.of("files");
 
   /**
    * ZIP of the images of one order with their annotations drawn on, named as in {@link #FILES},
    * with a manifest. A request for it needs an order.
+   *
+   * @since 0.2
    */
   public static final Layout ANNOTATED_FILES = Layout.of("annotated-files");
 

@@ -30,6 +30,8 @@ import dev.assessment.export.core.layout.Fields;
  *     .option(ArchiveOptions.builder().maxLongEdge(2048).jpegQuality(0.85f).build())
  *     .build();
  * }</pre>
+ *
+ * @since 0.2
  */
 public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
   private static final Fields<ArchiveOptions> FIELDS =
@@ -46,16 +48,32 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
           .output("legend", o -> o.legend)
           .build();
 
-  /** The default limit of an entry name's length: {@value} bytes of UTF-8. */
+  /**
+   * The default limit of an entry name's length: {@value} bytes of UTF-8.
+   *
+   * @since 0.2
+   */
   public static final int DEFAULT_MAX_ENTRY_NAME_BYTES = 200;
 
-  /** The default number of files read ahead of the one being written: {@value}. */
+  /**
+   * The default number of files read ahead of the one being written: {@value}.
+   *
+   * @since 0.2
+   */
   public static final int DEFAULT_READ_AHEAD = 4;
 
-  /** The default JPEG quality of annotated images: {@value}. */
+  /**
+   * The default JPEG quality of annotated images: {@value}.
+   *
+   * @since 0.2
+   */
   public static final float DEFAULT_JPEG_QUALITY = 0.9f;
 
-  /** The default limit of an image's declared pixels: {@value} (100 megapixels). */
+  /**
+   * The default limit of an image's declared pixels: {@value} (100 megapixels).
+   *
+   * @since 0.2
+   */
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
   private static final ArchiveOptions DEFAULTS = builder().build();
@@ -89,6 +107,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    *
    * @param request the request
    * @return the options
+   * @since 0.2
    */
   public static ArchiveOptions of(ExportRequest request) {
     return request.option(ArchiveOptions.class).orElse(DEFAULTS);
@@ -98,6 +117,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * Returns the defaults.
    *
    * @return the default options
+   * @since 0.2
    */
   public static ArchiveOptions defaults() {
     return DEFAULTS;
@@ -107,6 +127,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * Returns a builder holding the defaults.
    *
    * @return a new builder
+   * @since 0.2
    */
   public static Builder builder() {
     return new Builder();
@@ -116,6 +137,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * Returns a builder holding these options.
    *
    * @return a new builder
+   * @since 0.2
    */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -136,6 +158,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * Tells whether the archive ends with a {@code manifest.csv} entry (default true).
    *
    * @return true to write the manifest
+   * @since 0.2
    */
   public boolean manifest() {
     return manifest;
@@ -146,6 +169,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * #DEFAULT_MAX_ENTRY_NAME_BYTES}); longer names are cut on a character boundary.
    *
    * @return the limit
+   * @since 0.2
    */
   public int maxEntryNameBytes() {
     return maxEntryNameBytes;
@@ -156,6 +180,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * (default {@value #DEFAULT_READ_AHEAD}); bounds the memory and temporary disk in use.
    *
    * @return the number of files
+   * @since 0.2
    */
   public int readAhead() {
     return readAhead;
@@ -166,6 +191,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * #DEFAULT_JPEG_QUALITY}).
    *
    * @return a quality within (0, 1]
+   * @since 0.2
    */
   public float jpegQuality() {
     return jpegQuality;
@@ -176,6 +202,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * #DEFAULT_MAX_PIXELS}); a larger image is skipped as a possible decompression bomb.
    *
    * @return the limit
+   * @since 0.2
    */
   public long maxPixels() {
     return maxPixels;
@@ -186,6 +213,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * Larger images are subsampled while they are decoded, and their polygons scaled.
    *
    * @return the limit, or 0
+   * @since 0.2
    */
   public int maxLongEdge() {
     return maxLongEdge;
@@ -195,6 +223,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * Returns how many threads render annotated images (default: the available processors).
    *
    * @return the number of threads, at least 1
+   * @since 0.2
    */
   public int threads() {
     return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -204,6 +233,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * Tells whether annotated polygons are filled with a translucent colour (default false).
    *
    * @return true to fill
+   * @since 0.2
    */
   public boolean fill() {
     return fill;
@@ -213,6 +243,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * Tells whether each annotated polygon gets a label with its name and confidence (default true).
    *
    * @return true to draw labels
+   * @since 0.2
    */
   public boolean labels() {
     return labels;
@@ -222,6 +253,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
    * Tells whether annotated images get a legend naming the assessment drawn (default true).
    *
    * @return true to draw the legend
+   * @since 0.2
    */
   public boolean legend() {
     return legend;
@@ -232,7 +264,11 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
     return FIELDS;
   }
 
-  /** Builds {@link ArchiveOptions}; each setter checks its value. */
+  /**
+   * Builds {@link ArchiveOptions}; each setter checks its value.
+   *
+   * @since 0.2
+   */
   public static final class Builder {
     private boolean manifest = true;
     private int maxEntryNameBytes = DEFAULT_MAX_ENTRY_NAME_BYTES;
@@ -252,6 +288,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
      *
      * @param manifest false to leave the manifest out
      * @return this builder
+     * @since 0.2
      */
     public Builder manifest(boolean manifest) {
       this.manifest = manifest;
@@ -264,6 +301,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
      * @param maxEntryNameBytes at least 64, at most 65,535
      * @return this builder
      * @throws IllegalArgumentException if out of range
+     * @since 0.2
      */
     public Builder maxEntryNameBytes(int maxEntryNameBytes) {
       if (maxEntryNameBytes < 64 || maxEntryNameBytes > 65_535) {
@@ -280,6 +318,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
      * @param readAhead at least 1, at most 64
      * @return this builder
      * @throws IllegalArgumentException if out of range
+     * @since 0.2
      */
     public Builder readAhead(int readAhead) {
       if (readAhead < 1 || readAhead > 64) {
@@ -295,6 +334,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
      * @param jpegQuality within (0, 1]
      * @return this builder
      * @throws IllegalArgumentException if out of range
+     * @since 0.2
      */
     public Builder jpegQuality(float jpegQuality) {
       if (!(jpegQuality > 0 && jpegQuality <= 1)) {
@@ -310,6 +350,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
      * @param maxPixels at least 1
      * @return this builder
      * @throws IllegalArgumentException if less than 1
+     * @since 0.2
      */
     public Builder maxPixels(long maxPixels) {
       if (maxPixels < 1) {
@@ -325,6 +366,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
      * @param maxLongEdge pixels, at least 16, or 0 to keep the size
      * @return this builder
      * @throws IllegalArgumentException if negative or between 1 and 15
+     * @since 0.2
      */
     public Builder maxLongEdge(int maxLongEdge) {
       if (maxLongEdge != 0 && maxLongEdge < 16) {
@@ -341,6 +383,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
      * @param threads at least 1, or 0 for the available processors
      * @return this builder
      * @throws IllegalArgumentException if negative
+     * @since 0.2
      */
     public Builder threads(int threads) {
       if (threads < 0) {
@@ -355,6 +398,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
      *
      * @param fill true to fill
      * @return this builder
+     * @since 0.2
      */
     public Builder fill(boolean fill) {
       this.fill = fill;
@@ -366,6 +410,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
      *
      * @param labels false to draw outlines only
      * @return this builder
+     * @since 0.2
      */
     public Builder labels(boolean labels) {
       this.labels = labels;
@@ -377,6 +422,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
      *
      * @param legend false to leave the legend out
      * @return this builder
+     * @since 0.2
      */
     public Builder legend(boolean legend) {
       this.legend = legend;
@@ -387,6 +433,7 @@ public final class ArchiveOptions extends FieldOptions<ArchiveOptions> {
      * Builds the options.
      *
      * @return the options
+     * @since 0.2
      */
     public ArchiveOptions build() {
       return new ArchiveOptions(this);

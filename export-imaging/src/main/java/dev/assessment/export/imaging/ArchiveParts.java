@@ -32,6 +32,8 @@ import java.util.List;
  * <pre>{@code
  * ArchiveParts.merge(List.of(part0, part1, part2), Files.newOutputStream(target));
  * }</pre>
+ *
+ * @since 0.2
  */
 public final class ArchiveParts {
   private ArchiveParts() {}
@@ -44,6 +46,7 @@ public final class ArchiveParts {
    * @throws ExportException if the parts do not belong together (another request, other data, a
    *     missing or repeated shard), naming them
    * @throws IOException if a part cannot be read or the output written
+   * @since 0.2
    */
   public static void merge(List<Path> parts, OutputStream out) throws IOException {
     List<Parts.Marker> markers = new ArrayList<>();

@@ -25,6 +25,8 @@ import java.util.List;
  * <base>-002.zip}, …, each a valid archive with its own manifest, so that a delivery link never
  * points at one huge file. Entries are copied raw, in order; the same archive and caps give the
  * same volumes.
+ *
+ * @since 0.2
  */
 public final class ArchiveVolumes {
   private ArchiveVolumes() {}
@@ -41,6 +43,7 @@ public final class ArchiveVolumes {
    * @return the volumes written, in order
    * @throws IllegalArgumentException if a cap is less than 1
    * @throws IOException if the archive cannot be read or a volume written
+   * @since 0.2
    */
   public static List<Path> split(Path archive, Path dir, String base, int maxEntries, long maxBytes)
       throws IOException {

@@ -22,6 +22,7 @@ package dev.assessment.export.imaging;
  * @param width the displayed width in pixels, at least 1
  * @param height the displayed height in pixels, at least 1
  * @param format the format's name in lower case, e.g. {@code jpeg} or {@code png}
+ * @since 0.2
  */
 public record ImageSize(int width, int height, String format) {
   /**
@@ -31,6 +32,7 @@ public record ImageSize(int width, int height, String format) {
    * @param height the displayed height in pixels, at least 1
    * @param format the format's name in lower case
    * @throws IllegalArgumentException if a side is less than 1
+   * @since 0.2
    */
   public ImageSize {
     if (width < 1 || height < 1) {

@@ -51,6 +51,8 @@ import java.util.zip.CheckedOutputStream;
  * }</pre>
  *
  * <p>{@link ArchiveOptions} of the request set the entry names' length limit and the read-ahead.
+ *
+ * @since 0.2
  */
 public final class MediaArchive implements AutoCloseable {
   private final PackingArchive archive;
@@ -66,6 +68,7 @@ public final class MediaArchive implements AutoCloseable {
    * @param out where the archive goes; not closed
    * @return the archive
    * @throws IOException if the archive cannot be started
+   * @since 0.2
    */
   public static MediaArchive open(ExportContext context, OutputStream out) throws IOException {
     Objects.requireNonNull(context, "context");
@@ -73,7 +76,11 @@ public final class MediaArchive implements AutoCloseable {
     return new MediaArchive(new PackingArchive(context, out));
   }
 
-  /** What a layout does with each file. */
+  /**
+   * What a layout does with each file.
+   *
+   * @since 0.2
+   */
   @FunctionalInterface
   public interface Handler {
     /**
@@ -81,11 +88,16 @@ public final class MediaArchive implements AutoCloseable {
      *
      * @param media the file, its name and its content
      * @throws IOException if writing fails
+     * @since 0.2
      */
     void accept(Media media) throws IOException;
   }
 
-  /** Writes an entry's content. */
+  /**
+   * Writes an entry's content.
+   *
+   * @since 0.2
+   */
   @FunctionalInterface
   public interface EntryWriter {
     /**
@@ -93,6 +105,7 @@ public final class MediaArchive implements AutoCloseable {
      *
      * @param out where the content goes; not to be closed
      * @throws IOException if writing fails
+     * @since 0.2
      */
     void writeTo(OutputStream out) throws IOException;
   }
@@ -105,6 +118,7 @@ public final class MediaArchive implements AutoCloseable {
    * @param handler what is done with each
    * @throws IOException if the handler or the archive fails
    * @throws dev.assessment.export.core.ExportCancelledException if the export was cancelled
+   * @since 0.2
    */
   public void forEach(Stream<AssessedFile> files, Handler handler) throws IOException {
     Objects.requireNonNull(files, "files");
@@ -122,6 +136,7 @@ public final class MediaArchive implements AutoCloseable {
    * @param name the entry's name, e.g. {@code annotations/instances.json}
    * @param writer writes the content
    * @throws IOException if writing fails
+   * @since 0.2
    */
   public void add(String name, EntryWriter writer) throws IOException {
     Objects.requireNonNull(name, "name");
@@ -146,6 +161,7 @@ public final class MediaArchive implements AutoCloseable {
    * Writes the central directory; the archive is complete.
    *
    * @throws IOException if writing fails
+   * @since 0.2
    */
   public void finish() throws IOException {
     archive.finish();
@@ -155,13 +171,18 @@ public final class MediaArchive implements AutoCloseable {
    * Releases the archive. An archive that was not finished stays without a central directory.
    *
    * @throws IOException if releasing fails
+   * @since 0.2
    */
   @Override
   public void close() throws IOException {
     archive.close();
   }
 
-  /** One file handed to a {@link Handler}: its entry name and its content, read ahead. */
+  /**
+   * One file handed to a {@link Handler}: its entry name and its content, read ahead.
+   *
+   * @since 0.2
+   */
   public static final class Media {
     private final ZipWriter zip;
     private final AssessedFile file;
@@ -179,6 +200,7 @@ public final class MediaArchive implements AutoCloseable {
      * Returns the file and its assessments, as the context's stream handed it out.
      *
      * @return the file
+     * @since 0.2
      */
     public AssessedFile file() {
       return file;
@@ -188,6 +210,7 @@ public final class MediaArchive implements AutoCloseable {
      * Returns the name the files layout gives this file, e.g. {@code 000003112442_8492192_1.jpg}.
      *
      * @return the entry name
+     * @since 0.2
      */
     public String entryName() {
       return entryName;
@@ -198,6 +221,7 @@ public final class MediaArchive implements AutoCloseable {
      * dev.assessment.export.spi.MediaNotFoundException} when the storage has none.
      *
      * @return the failure, or empty when the content was read
+     * @since 0.2
      */
     public Optional<Exception> failure() {
       return Optional.ofNullable(content.failure());
@@ -209,6 +233,7 @@ public final class MediaArchive implements AutoCloseable {
      * @return the size, or empty when the content is not an image this library reads, or could not
      *     be read
      * @throws IOException if the spooled content cannot be read again
+     * @since 0.2
      */
     public Optional<ImageSize> imageSize() throws IOException {
       if (content.failure() != null) {
@@ -224,6 +249,7 @@ public final class MediaArchive implements AutoCloseable {
      * @param name the entry's name, e.g. {@code "images/" + entryName()}
      * @throws IOException if writing fails
      * @throws IllegalStateException if the content could not be read
+     * @since 0.2
      */
     public void pack(String name) throws IOException {
       Objects.requireNonNull(name, "name");

@@ -23,6 +23,7 @@ import java.util.Objects;
  *
  * @param file the file
  * @param assessments the file's assessments, in any order, ids unique; copied
+ * @since 0.2
  */
 public record AssessedFile(MediaFile file, List<Assessment> assessments) {
   /**
@@ -31,6 +32,7 @@ public record AssessedFile(MediaFile file, List<Assessment> assessments) {
    * @param file the file
    * @param assessments the file's assessments, in any order, ids unique; copied
    * @throws IllegalArgumentException if two assessments share an id
+   * @since 0.2
    */
   public AssessedFile {
     Objects.requireNonNull(file, "file");

@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param assessor who assessed (a model version, a user name), or null; empty is null
  * @param assessedAt when the assessment was made
  * @param entities the entities in stored order, ids unique; copied; empty means nothing found
+ * @since 0.2
  */
 public record Assessment(
     String id,
@@ -47,6 +48,8 @@ public record Assessment(
    * ASCII digits only compare as whole numbers (so {@code 9} comes before {@code 10}) and before
    * any other id; other ids compare as strings. The most recent assessment of a file is the
    * greatest in this order.
+   *
+   * @since 0.2
    */
   public static final Comparator<Assessment> RECENCY =
       Comparator.comparing(Assessment::assessedAt)
@@ -62,6 +65,7 @@ public record Assessment(
    * @param assessedAt when the assessment was made
    * @param entities the entities in stored order, ids unique; copied; empty means nothing found
    * @throws IllegalArgumentException if the id is empty or two entities share an id
+   * @since 0.2
    */
   public Assessment {
     Checks.id(id, "assessment id");

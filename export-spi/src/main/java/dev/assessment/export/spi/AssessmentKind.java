@@ -15,10 +15,22 @@
  */
 package dev.assessment.export.spi;
 
-/** Who made an assessment. */
+/**
+ * Who made an assessment.
+ *
+ * @since 0.2
+ */
 public enum AssessmentKind {
-  /** An automated step, such as a detection model. */
+  /**
+   * An automated step, such as a detection model.
+   *
+   * @since 0.2
+   */
   MACHINE,
-  /** A person, such as a reviewer. */
+  /**
+   * A person, such as a reviewer.
+   *
+   * @since 0.2
+   */
   HUMAN
 }

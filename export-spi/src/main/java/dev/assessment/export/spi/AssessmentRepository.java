@@ -46,6 +46,8 @@ import java.util.stream.Stream;
  *       java.io.UncheckedIOException}) while the stream is pulled; the exporter stops, closes the
  *       stream and reports the failure with its context.
  * </ul>
+ *
+ * @since 0.2
  */
 public interface AssessmentRepository {
 
@@ -56,6 +58,7 @@ public interface AssessmentRepository {
    * @param query the workflow, the optional data source and order filters, and the scope
    * @return a stream of one element per file, in a stable order; the caller closes it
    * @throws Exception when the storage fails to start the query
+   * @since 0.2
    */
   Stream<AssessedFile> assessedFiles(FileQuery query) throws Exception;
 
@@ -67,6 +70,7 @@ public interface AssessmentRepository {
    * @return a stream of one element per file, in the same stable order as {@link
    *     #assessedFiles(FileQuery)}; the caller closes it
    * @throws Exception when the storage fails to start the query
+   * @since 0.2
    */
   Stream<MediaFile> files(FileQuery query) throws Exception;
 
@@ -77,6 +81,7 @@ public interface AssessmentRepository {
    * @param query the query
    * @return the number of files the stream methods would return, or empty when unknown
    * @throws Exception when the storage fails
+   * @since 0.2
    */
   default OptionalLong countFiles(FileQuery query) throws Exception {
     return OptionalLong.empty();

@@ -15,13 +15,23 @@
  */
 package dev.assessment.export.spi;
 
-/** Which assessments of each file a query or an export covers. */
+/**
+ * Which assessments of each file a query or an export covers.
+ *
+ * @since 0.2
+ */
 public enum AssessmentScope {
-  /** Every assessment of each file. */
+  /**
+   * Every assessment of each file.
+   *
+   * @since 0.2
+   */
   ALL,
   /**
    * Only the most recent assessment of each file: the latest {@code assessedAt}, and on a tie the
    * greatest assessment id (see {@link Assessment#RECENCY}).
+   *
+   * @since 0.2
    */
   LATEST
 }

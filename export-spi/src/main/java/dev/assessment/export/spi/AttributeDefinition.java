@@ -22,6 +22,7 @@ import java.util.Objects;
  *
  * @param name the attribute's name, unique within its workflow, never empty
  * @param type the type of the attribute's values
+ * @since 0.2
  */
 public record AttributeDefinition(String name, AttributeType type) {
   /**
@@ -30,6 +31,7 @@ public record AttributeDefinition(String name, AttributeType type) {
    * @param name the attribute's name, unique within its workflow, never empty
    * @param type the type of the attribute's values
    * @throws IllegalArgumentException if the name is empty
+   * @since 0.2
    */
   public AttributeDefinition {
     Checks.id(name, "attribute name");
@@ -43,6 +45,7 @@ public record AttributeDefinition(String name, AttributeType type) {
    * @param type the type of its values
    * @return the definition
    * @throws IllegalArgumentException if the name is empty
+   * @since 0.2
    */
   public static AttributeDefinition of(String name, AttributeType type) {
     return new AttributeDefinition(name, type);

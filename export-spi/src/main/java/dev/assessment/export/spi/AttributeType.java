@@ -15,14 +15,34 @@
  */
 package dev.assessment.export.spi;
 
-/** The type of an attribute's values, as a workflow defines it. */
+/**
+ * The type of an attribute's values, as a workflow defines it.
+ *
+ * @since 0.2
+ */
 public enum AttributeType {
-  /** Free text; written as text and neutralised against spreadsheet formulas. */
+  /**
+   * Free text; written as text and neutralised against spreadsheet formulas.
+   *
+   * @since 0.2
+   */
   TEXT,
-  /** A number; written as a plain decimal number, never neutralised. */
+  /**
+   * A number; written as a plain decimal number, never neutralised.
+   *
+   * @since 0.2
+   */
   NUMBER,
-  /** A yes/no value; written as {@code true} or {@code false}. */
+  /**
+   * A yes/no value; written as {@code true} or {@code false}.
+   *
+   * @since 0.2
+   */
   BOOLEAN,
-  /** A list of choices; written as a JSON array of strings, e.g. {@code ["red","blue"]}. */
+  /**
+   * A list of choices; written as a JSON array of strings, e.g. {@code ["red","blue"]}.
+   *
+   * @since 0.2
+   */
   CHOICES
 }

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param name the attribute's name, never empty; normally one the workflow defines
  * @param value the typed value
  * @param confidence the confidence within [0, 1], or null when none was given
+ * @since 0.2
  */
 public record AttributeValue(String name, Value value, @Nullable Double confidence) {
   /**
@@ -33,6 +34,7 @@ public record AttributeValue(String name, Value value, @Nullable Double confiden
    * @param value the typed value
    * @param confidence the confidence within [0, 1], or null when none was given
    * @throws IllegalArgumentException if the name is empty or the confidence is outside [0, 1]
+   * @since 0.2
    */
   public AttributeValue {
     Checks.id(name, "attribute name");
@@ -47,6 +49,7 @@ public record AttributeValue(String name, Value value, @Nullable Double confiden
    * @param value the value
    * @return the attribute value
    * @throws IllegalArgumentException if the name is empty
+   * @since 0.2
    */
   public static AttributeValue of(String name, Value value) {
     return new AttributeValue(name, value, null);
@@ -60,6 +63,7 @@ public record AttributeValue(String name, Value value, @Nullable Double confiden
    * @param confidence the confidence within [0, 1]
    * @return the attribute value
    * @throws IllegalArgumentException if the name is empty or the confidence is outside [0, 1]
+   * @since 0.2
    */
   public static AttributeValue of(String name, Value value, double confidence) {
     return new AttributeValue(name, value, confidence);

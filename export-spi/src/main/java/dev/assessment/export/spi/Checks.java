@@ -18,11 +18,19 @@ package dev.assessment.export.spi;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** Argument checks shared by the records of this package. */
+/**
+ * Argument checks shared by the records of this package.
+ *
+ * @since 0.2
+ */
 final class Checks {
   private Checks() {}
 
-  /** Returns {@code value} when it is a non-empty id, else throws naming the field. */
+  /**
+   * Returns {@code value} when it is a non-empty id, else throws naming the field.
+   *
+   * @since 0.2
+   */
   static String id(@Nullable String value, String field) {
     Objects.requireNonNull(value, field);
     if (value.isEmpty()) {
@@ -31,12 +39,20 @@ final class Checks {
     return value;
   }
 
-  /** Returns {@code null} for null or empty text, else the text: the canonical optional text. */
+  /**
+   * Returns {@code null} for null or empty text, else the text: the canonical optional text.
+   *
+   * @since 0.2
+   */
   static @Nullable String optionalText(@Nullable String value) {
     return value == null || value.isEmpty() ? null : value;
   }
 
-  /** Returns the confidence when it is absent or within [0, 1], else throws naming the field. */
+  /**
+   * Returns the confidence when it is absent or within [0, 1], else throws naming the field.
+   *
+   * @since 0.2
+   */
   static @Nullable Double confidence(@Nullable Double value, String field) {
     if (value != null && !(value >= 0.0 && value <= 1.0)) {
       throw new IllegalArgumentException(

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param id the data source's id, never empty
  * @param workflowId the id of the workflow the data source feeds
  * @param name the data source's display name (may be empty)
+ * @since 0.2
  */
 public record DataSource(String id, String workflowId, String name) {
   /**
@@ -32,6 +33,7 @@ public record DataSource(String id, String workflowId, String name) {
    * @param workflowId the id of the workflow the data source feeds
    * @param name the data source's display name (may be empty)
    * @throws IllegalArgumentException if an id is empty
+   * @since 0.2
    */
   public DataSource {
     Checks.id(id, "data source id");

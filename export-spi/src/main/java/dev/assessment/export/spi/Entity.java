@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param location the location polygon, or null for a file-level entity
  * @param locationConfidence the confidence of the location within [0, 1], or null
  * @param attributes the attribute values in stored order, names unique; copied
+ * @since 0.2
  */
 public record Entity(
     String id,
@@ -46,6 +47,7 @@ public record Entity(
    * @param attributes the attribute values in stored order, names unique; copied
    * @throws IllegalArgumentException if the id is empty, a confidence is outside [0, 1], a location
    *     confidence is given without a location, or two values share an attribute name
+   * @since 0.2
    */
   public Entity {
     Checks.id(id, "entity id");
@@ -80,6 +82,7 @@ public record Entity(
    * @param attributes the attribute values
    * @return the entity
    * @throws IllegalArgumentException as the canonical constructor does
+   * @since 0.2
    */
   public static Entity fileLevel(
       String id, @Nullable String label, List<AttributeValue> attributes) {
@@ -96,6 +99,7 @@ public record Entity(
    * @param attributes the attribute values
    * @return the entity
    * @throws IllegalArgumentException as the canonical constructor does
+   * @since 0.2
    */
   public static Entity annotation(
       String id,

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * never fewer, because the exporter re-applies every filter ({@link #selects(MediaFile)}) and the
  * scope to what it receives. A repository that does not understand a future filter simply returns
  * more.
+ *
+ * @since 0.2
  */
 public final class FileQuery {
   private final String workflowId;
@@ -48,6 +50,7 @@ public final class FileQuery {
    * @param workflowId the workflow's id
    * @return the builder
    * @throws IllegalArgumentException if the id is empty
+   * @since 0.2
    */
   public static Builder builder(String workflowId) {
     return new Builder(Checks.id(workflowId, "workflow id"));
@@ -59,6 +62,7 @@ public final class FileQuery {
    * @param workflowId the workflow's id
    * @return the query
    * @throws IllegalArgumentException if the id is empty
+   * @since 0.2
    */
   public static FileQuery all(String workflowId) {
     return builder(workflowId).build();
@@ -68,6 +72,7 @@ public final class FileQuery {
    * Returns the workflow whose files are wanted.
    *
    * @return the workflow id
+   * @since 0.2
    */
   public String workflowId() {
     return workflowId;
@@ -77,6 +82,7 @@ public final class FileQuery {
    * Returns the data source whose files are wanted.
    *
    * @return the data source id, or null for every data source
+   * @since 0.2
    */
   public @Nullable String dataSourceId() {
     return dataSourceId;
@@ -86,6 +92,7 @@ public final class FileQuery {
    * Returns the order whose files are wanted.
    *
    * @return the order id, or null for every file
+   * @since 0.2
    */
   public @Nullable String orderId() {
     return orderId;
@@ -97,6 +104,7 @@ public final class FileQuery {
    * assessment tied for latest, since the exporter breaks ties.
    *
    * @return the scope
+   * @since 0.2
    */
   public AssessmentScope scope() {
     return scope;
@@ -106,6 +114,7 @@ public final class FileQuery {
    * Returns a builder holding this query's settings.
    *
    * @return the builder
+   * @since 0.2
    */
   public Builder toBuilder() {
     return new Builder(workflowId).dataSourceId(dataSourceId).orderId(orderId).scope(scope);
@@ -116,6 +125,7 @@ public final class FileQuery {
    *
    * @param file the file
    * @return true when the file is selected
+   * @since 0.2
    */
   public boolean selects(MediaFile file) {
     return file.workflowId().equals(workflowId)
@@ -148,7 +158,11 @@ public final class FileQuery {
         + "]";
   }
 
-  /** Builds a {@link FileQuery}. */
+  /**
+   * Builds a {@link FileQuery}.
+   *
+   * @since 0.2
+   */
   public static final class Builder {
     private final String workflowId;
     private @Nullable String dataSourceId;
@@ -165,6 +179,7 @@ public final class FileQuery {
      * @param dataSourceId the data source's id, or null for every data source
      * @return this builder
      * @throws IllegalArgumentException if the id is empty
+     * @since 0.2
      */
     public Builder dataSourceId(@Nullable String dataSourceId) {
       this.dataSourceId = dataSourceId == null ? null : Checks.id(dataSourceId, "data source id");
@@ -177,6 +192,7 @@ public final class FileQuery {
      * @param orderId the order's id, or null for every file
      * @return this builder
      * @throws IllegalArgumentException if the id is empty
+     * @since 0.2
      */
     public Builder orderId(@Nullable String orderId) {
       this.orderId = orderId == null ? null : Checks.id(orderId, "order id");
@@ -188,6 +204,7 @@ public final class FileQuery {
      *
      * @param scope the scope
      * @return this builder
+     * @since 0.2
      */
     public Builder scope(AssessmentScope scope) {
       this.scope = Objects.requireNonNull(scope, "scope");
@@ -198,6 +215,7 @@ public final class FileQuery {
      * Builds the query.
      *
      * @return the query
+     * @since 0.2
      */
     public FileQuery build() {
       return new FileQuery(this);

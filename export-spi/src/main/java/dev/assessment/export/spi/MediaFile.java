@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  *     the library, or null
  * @param size the content's length in bytes when the storage knows it, or null
  * @param sha256 the content's SHA-256 as 64 hex digits when the storage knows it, or null
+ * @since 0.2
  */
 public record MediaFile(
     String id,
@@ -67,6 +68,7 @@ public record MediaFile(
    * @param sha256 the content's SHA-256 as 64 hex digits, or null when unknown
    * @throws IllegalArgumentException if an id is empty, the size negative or the SHA-256 not 64 hex
    *     digits
+   * @since 0.2
    */
   public MediaFile {
     Checks.id(id, "file id");
@@ -104,6 +106,7 @@ public record MediaFile(
    * @param dataSourceId the id of the data source the file came from
    * @param orderId the id of the workflow order the file came in through, or null
    * @throws IllegalArgumentException if an id is empty
+   * @since 0.2
    */
   public MediaFile(
       String id,
@@ -123,6 +126,7 @@ public record MediaFile(
    * @param size the content's length in bytes, or null when unknown
    * @param sha256 the content's SHA-256 in hex, or null when unknown
    * @return the file
+   * @since 0.2
    */
   public MediaFile withStorage(
       @Nullable String storageKey, @Nullable Long size, @Nullable String sha256) {

@@ -20,6 +20,8 @@ import java.io.IOException;
 /**
  * Thrown by {@link MediaRepository#open(MediaFile)} when the storage holds no content for a file.
  * Archive exports skip such a file and report it, unless the export is strict.
+ *
+ * @since 0.2
  */
 public class MediaNotFoundException extends IOException {
   private static final long serialVersionUID = 1L;
@@ -28,6 +30,7 @@ public class MediaNotFoundException extends IOException {
    * Creates the exception.
    *
    * @param message what is missing, naming the file
+   * @since 0.2
    */
   public MediaNotFoundException(String message) {
     super(message);
@@ -38,6 +41,7 @@ public class MediaNotFoundException extends IOException {
    *
    * @param message what is missing, naming the file
    * @param cause the storage's own exception
+   * @since 0.2
    */
   public MediaNotFoundException(String message, Throwable cause) {
     super(message, cause);

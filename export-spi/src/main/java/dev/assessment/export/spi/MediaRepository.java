@@ -29,6 +29,8 @@ import java.io.InputStream;
  * <p>The file is the one the {@link AssessmentRepository} stream returned, with its {@link
  * MediaFile#storageKey()} untouched, so that an implementation can open the content without looking
  * the file up again.
+ *
+ * @since 0.2
  */
 public interface MediaRepository {
 
@@ -40,6 +42,7 @@ public interface MediaRepository {
    * @throws MediaNotFoundException if the storage holds no content for the file
    * @throws Exception if the storage fails (as it comes: {@code IOException}, {@code SQLException},
    *     …); the exporter skips the file and reports why, or fails a strict export
+   * @since 0.2
    */
   InputStream open(MediaFile file) throws Exception;
 }

@@ -27,12 +27,14 @@ import java.util.List;
  * non-finite coordinates is accepted here; an export reports it (see {@link #isDrawable()}).
  *
  * @param points the ring's points in order; copied
+ * @since 0.2
  */
 public record Polygon(List<Point> points) {
   /**
    * Creates the polygon, checking and copying its components.
    *
    * @param points the ring's points in order; copied
+   * @since 0.2
    */
   public Polygon {
     List<Point> copy = List.copyOf(points);
@@ -49,6 +51,7 @@ public record Polygon(List<Point> points) {
    * @param xy {@code x0, y0, x1, y1, …}
    * @return the polygon
    * @throws IllegalArgumentException if an odd number of coordinates is given
+   * @since 0.2
    */
   public static Polygon of(double... xy) {
     if (xy.length % 2 != 0) {
@@ -66,6 +69,7 @@ public record Polygon(List<Point> points) {
    * Tells whether the polygon has at least three points and only finite coordinates.
    *
    * @return true when it encloses an area that can be drawn and written
+   * @since 0.2
    */
   public boolean isDrawable() {
     return points.size() >= 3 && isFinite();
@@ -75,6 +79,7 @@ public record Polygon(List<Point> points) {
    * Tells whether every coordinate is finite.
    *
    * @return true when no coordinate is NaN or infinite
+   * @since 0.2
    */
   public boolean isFinite() {
     for (Point p : points) {
@@ -90,6 +95,7 @@ public record Polygon(List<Point> points) {
    *
    * @param x the distance from the left edge
    * @param y the distance from the top edge
+   * @since 0.2
    */
   public record Point(double x, double y) {
     /**
@@ -97,6 +103,7 @@ public record Polygon(List<Point> points) {
      *
      * @param x the distance from the left edge
      * @param y the distance from the top edge
+     * @since 0.2
      */
     public Point {
       if (x == 0.0) {

@@ -23,6 +23,8 @@ import java.util.Objects;
  *
  * <p>Create values with the factories {@link #text(String)}, {@link #number(double)}, {@link
  * #bool(boolean)}, {@link #choices(List)} and {@link #unanswered(AttributeType)}.
+ *
+ * @since 0.2
  */
 public sealed interface Value
     permits Value.Text, Value.Numeric, Value.Bool, Value.Choices, Value.Unanswered {
@@ -31,6 +33,7 @@ public sealed interface Value
    * Returns the attribute type this value belongs to.
    *
    * @return the type
+   * @since 0.2
    */
   AttributeType type();
 
@@ -39,6 +42,7 @@ public sealed interface Value
    *
    * @param text the text, possibly empty
    * @return the value
+   * @since 0.2
    */
   static Value text(String text) {
     return new Text(text);
@@ -50,6 +54,7 @@ public sealed interface Value
    *
    * @param number the number
    * @return the value
+   * @since 0.2
    */
   static Value number(double number) {
     return new Numeric(number);
@@ -60,6 +65,7 @@ public sealed interface Value
    *
    * @param bool the boolean
    * @return the value
+   * @since 0.2
    */
   static Value bool(boolean bool) {
     return new Bool(bool);
@@ -70,6 +76,7 @@ public sealed interface Value
    *
    * @param choices the chosen options, in order; copied
    * @return the value
+   * @since 0.2
    */
   static Value choices(List<String> choices) {
     return new Choices(choices);
@@ -81,6 +88,7 @@ public sealed interface Value
    *
    * @param type the attribute's type, from its definition
    * @return the value
+   * @since 0.2
    */
   static Value unanswered(AttributeType type) {
     return new Unanswered(type);
@@ -90,12 +98,14 @@ public sealed interface Value
    * Free text.
    *
    * @param text the text, possibly empty
+   * @since 0.2
    */
   record Text(String text) implements Value {
     /**
      * Creates the text, checking and copying its components.
      *
      * @param text the text, possibly empty
+     * @since 0.2
      */
     public Text {
       Objects.requireNonNull(text, "text");
@@ -111,12 +121,14 @@ public sealed interface Value
    * A number, held as an IEEE 754 double.
    *
    * @param number the number; negative zero is stored as zero
+   * @since 0.2
    */
   record Numeric(double number) implements Value {
     /**
      * Creates the number, checking and copying its components.
      *
      * @param number the number; negative zero is stored as zero
+     * @since 0.2
      */
     public Numeric {
       if (number == 0.0) {
@@ -134,6 +146,7 @@ public sealed interface Value
    * A boolean.
    *
    * @param bool the boolean
+   * @since 0.2
    */
   record Bool(boolean bool) implements Value {
     @Override
@@ -146,12 +159,14 @@ public sealed interface Value
    * A list of choices.
    *
    * @param choices the chosen options in order; copied, none null
+   * @since 0.2
    */
   record Choices(List<String> choices) implements Value {
     /**
      * Creates the choices, checking and copying its components.
      *
      * @param choices the chosen options in order; copied, none null
+     * @since 0.2
      */
     public Choices {
       choices = List.copyOf(choices);
@@ -167,12 +182,14 @@ public sealed interface Value
    * No answer: the attribute was asked for and left empty.
    *
    * @param type the attribute's type, from its definition
+   * @since 0.2
    */
   record Unanswered(AttributeType type) implements Value {
     /**
      * Creates the empty answer, checking its component.
      *
      * @param type the attribute's type, from its definition
+     * @since 0.2
      */
     public Unanswered {
       Objects.requireNonNull(type, "type");

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param id the workflow's id, never empty
  * @param name the workflow's display name (may be empty)
  * @param attributes the attribute definitions in display order, names unique; copied
+ * @since 0.2
  */
 public record Workflow(String id, String name, List<AttributeDefinition> attributes) {
   /**
@@ -37,6 +38,7 @@ public record Workflow(String id, String name, List<AttributeDefinition> attribu
    * @param name the workflow's display name (may be empty)
    * @param attributes the attribute definitions in display order, names unique; copied
    * @throws IllegalArgumentException if the id is empty or two attributes share a name
+   * @since 0.2
    */
   public Workflow {
     Checks.id(id, "workflow id");
@@ -60,6 +62,7 @@ public record Workflow(String id, String name, List<AttributeDefinition> attribu
    *
    * @param attributeName the attribute's name
    * @return the definition, or empty when this workflow does not define it
+   * @since 0.2
    */
   public Optional<AttributeDefinition> attribute(String attributeName) {
     Objects.requireNonNull(attributeName, "attributeName");

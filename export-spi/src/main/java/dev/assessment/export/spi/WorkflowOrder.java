@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param id the order's id, never empty
  * @param workflowId the id of the workflow the order belongs to
  * @param name the order's display name (may be empty), used in archive entry names
+ * @since 0.2
  */
 public record WorkflowOrder(String id, String workflowId, String name) {
   /**
@@ -32,6 +33,7 @@ public record WorkflowOrder(String id, String workflowId, String name) {
    * @param workflowId the id of the workflow the order belongs to
    * @param name the order's display name (may be empty), used in archive entry names
    * @throws IllegalArgumentException if an id is empty
+   * @since 0.2
    */
   public WorkflowOrder {
     Checks.id(id, "order id");

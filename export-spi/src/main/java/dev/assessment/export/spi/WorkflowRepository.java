@@ -30,6 +30,8 @@ import java.util.Optional;
  * <p>Every method may throw what the storage throws, checked or not ({@code SQLException}, {@code
  * IOException}, …): the exporter wraps it once, with the workflow's id, in an {@code
  * ExportException}.
+ *
+ * @since 0.2
  */
 public interface WorkflowRepository {
 
@@ -39,6 +41,7 @@ public interface WorkflowRepository {
    * @param workflowId the workflow's id
    * @return the workflow, or empty when there is none with that id
    * @throws Exception when the storage fails; the exporter wraps it with the workflow id
+   * @since 0.2
    */
   Optional<Workflow> workflow(String workflowId) throws Exception;
 
@@ -48,6 +51,7 @@ public interface WorkflowRepository {
    * @param workflowId the workflow's id
    * @return the orders in a stable order; empty for an unknown workflow
    * @throws Exception when the storage fails
+   * @since 0.2
    */
   List<WorkflowOrder> orders(String workflowId) throws Exception;
 
@@ -57,6 +61,7 @@ public interface WorkflowRepository {
    * @param workflowId the workflow's id
    * @return the data sources in a stable order; empty for an unknown workflow
    * @throws Exception when the storage fails
+   * @since 0.2
    */
   List<DataSource> dataSources(String workflowId) throws Exception;
 }

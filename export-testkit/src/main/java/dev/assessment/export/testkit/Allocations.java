@@ -22,11 +22,17 @@ import java.lang.management.ThreadMXBean;
  * Bytes allocated by the current thread, where the JVM counts them (HotSpot and OpenJ9 do). A
  * measure that does not depend on when the garbage collector runs: what a repository allocates
  * before it hands out the first element is what it read ahead.
+ *
+ * @since 0.2
  */
 final class Allocations {
   private Allocations() {}
 
-  /** Tells whether this JVM counts allocations per thread. */
+  /**
+   * Tells whether this JVM counts allocations per thread.
+   *
+   * @since 0.2
+   */
   static boolean supported() {
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     return bean instanceof com.sun.management.ThreadMXBean b
@@ -34,7 +40,11 @@ final class Allocations {
         && b.isThreadAllocatedMemoryEnabled();
   }
 
-  /** Returns the bytes the current thread has allocated so far. */
+  /**
+   * Returns the bytes the current thread has allocated so far.
+   *
+   * @since 0.2
+   */
   static long current() {
     return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
         .getCurrentThreadAllocatedBytes();

@@ -30,21 +30,43 @@ import java.util.Locale;
 /**
  * The fixtures the contract loads into a repository under test. Times have at most microsecond
  * precision, which every SQL database keeps.
+ *
+ * @since 0.2
  */
 public final class ContractFixtures {
-  /** The workflow the contract exports. */
+  /**
+   * The workflow the contract exports.
+   *
+   * @since 0.2
+   */
   public static final String WORKFLOW = "wf-contract";
 
-  /** A second workflow, whose files must never show up in the first's. */
+  /**
+   * A second workflow, whose files must never show up in the first's.
+   *
+   * @since 0.2
+   */
   public static final String OTHER_WORKFLOW = "wf-other";
 
-  /** The workflow of the large fixture. */
+  /**
+   * The workflow of the large fixture.
+   *
+   * @since 0.2
+   */
   public static final String LARGE_WORKFLOW = "wf-large";
 
-  /** The workflow of the fixture with one large file. */
+  /**
+   * The workflow of the fixture with one large file.
+   *
+   * @since 0.2
+   */
   public static final String LARGE_CONTENT_WORKFLOW = "wf-large-content";
 
-  /** The size of the large file: 33 MiB, more than any driver's default buffer. */
+  /**
+   * The size of the large file: 33 MiB, more than any driver's default buffer.
+   *
+   * @since 0.2
+   */
   public static final int LARGE_CONTENT_BYTES = 33 << 20;
 
   private ContractFixtures() {}
@@ -55,6 +77,7 @@ public final class ContractFixtures {
    * without content; every value type, awkward text, a degenerate and a non-finite polygon.
    *
    * @return the fixture
+   * @since 0.2
    */
   public static InMemoryRepository standard() {
     Instant t = Instant.parse("2025-11-19T08:00:00Z");
@@ -173,6 +196,7 @@ public final class ContractFixtures {
    *
    * @param files how many files
    * @return the fixture
+   * @since 0.2
    */
   public static InMemoryRepository large(int files) {
     Instant t = Instant.parse("2025-01-01T00:00:00Z");
@@ -218,6 +242,7 @@ public final class ContractFixtures {
    * (seeded, so the same on every run), to check that content streams in chunks.
    *
    * @return the fixture
+   * @since 0.2
    */
   public static InMemoryRepository largeContent() {
     byte[] content = new byte[LARGE_CONTENT_BYTES];

@@ -64,11 +64,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>content matches, and missing content is a {@link MediaNotFoundException};
  *   <li>large results stream: reading half of a large result does not hold half of it.
  * </ul>
+ *
+ * @since 0.2
  */
 public abstract class RepositoryContract {
   private final List<AutoCloseable> cleanups = new ArrayList<>();
 
-  /** Creates the contract; a subclass implements {@link #load(InMemoryRepository)}. */
+  /**
+   * Creates the contract; a subclass implements {@link #load(InMemoryRepository)}.
+   *
+   * @since 0.2
+   */
   protected RepositoryContract() {}
 
   /**
@@ -79,6 +85,7 @@ public abstract class RepositoryContract {
    * @param fixture the data to load
    * @return the repositories over the loaded data
    * @throws Exception if loading fails
+   * @since 0.2
    */
   protected abstract RepositoryUnderTest load(InMemoryRepository fixture) throws Exception;
 
@@ -87,6 +94,7 @@ public abstract class RepositoryContract {
    * each). Lower it for slow storage; the test then checks proportionally.
    *
    * @return the number of files
+   * @since 0.2
    */
   protected int largeFileCount() {
     return 20_000;
@@ -102,6 +110,7 @@ public abstract class RepositoryContract {
    * Runs the clean-ups of the repositories loaded by the test.
    *
    * @throws Exception if a clean-up fails
+   * @since 0.2
    */
   @AfterEach
   protected void cleanUp() throws Exception {
@@ -115,6 +124,7 @@ public abstract class RepositoryContract {
    * The workflow, its orders and its data sources match the fixture.
    *
    * @throws Exception if loading fails
+   * @since 0.2
    */
   @Test
   public void metadata_matchesTheFixture() throws Exception {
@@ -135,6 +145,7 @@ public abstract class RepositoryContract {
    * Unknown ids give empty results, not exceptions.
    *
    * @throws Exception if loading fails
+   * @since 0.2
    */
   @Test
   public void metadata_unknownIdsAreEmpty() throws Exception {
@@ -155,6 +166,7 @@ public abstract class RepositoryContract {
    * @param order the order filter, or null
    * @param scope the scope
    * @throws Exception if loading fails
+   * @since 0.2
    */
   @ParameterizedTest(name = "data source {0}, order {1}, {2}")
   @MethodSource("queries")
@@ -192,6 +204,7 @@ public abstract class RepositoryContract {
    * The queries: every data source and order filter, known and unknown, with both scopes.
    *
    * @return the arguments
+   * @since 0.2
    */
   static Stream<Arguments> queries() {
     List<Arguments> out = new ArrayList<>();
@@ -209,6 +222,7 @@ public abstract class RepositoryContract {
    * Both stream methods return files in the same stable order, call after call.
    *
    * @throws Exception if loading fails
+   * @since 0.2
    */
   @Test
   public void files_sameStableOrderAsAssessedFiles() throws Exception {
@@ -228,6 +242,7 @@ public abstract class RepositoryContract {
    * A count, when given, is the number of files the streams return.
    *
    * @throws Exception if loading fails
+   * @since 0.2
    */
   @Test
   public void countFiles_matchesTheStreamWhenKnown() throws Exception {
@@ -251,6 +266,7 @@ public abstract class RepositoryContract {
    * Streams may be closed before the end, many times over, without running out of anything.
    *
    * @throws Exception if loading fails
+   * @since 0.2
    */
   @Test
   public void streams_closeEarlyWithoutLeaking() throws Exception {
@@ -279,6 +295,7 @@ public abstract class RepositoryContract {
    * Content matches the fixture's bytes; missing content is a {@link MediaNotFoundException}.
    *
    * @throws Exception if loading fails
+   * @since 0.2
    */
   @Test
   public void media_contentMatchesAndMissingIsNotFound() throws Exception {
@@ -326,6 +343,7 @@ public abstract class RepositoryContract {
    * compared with the result's size instead.
    *
    * @throws Exception if loading fails
+   * @since 0.2
    */
   @Test
   public void assessedFiles_largeResultsStream() throws Exception {
@@ -384,6 +402,7 @@ public abstract class RepositoryContract {
    * match.
    *
    * @throws Exception if loading fails
+   * @since 0.2
    */
   @Test
   public void media_largeContentStreamsInChunks() throws Exception {
@@ -422,6 +441,7 @@ public abstract class RepositoryContract {
    * on different threads, all stay readable and correct.
    *
    * @throws Exception if loading fails
+   * @since 0.2
    */
   @Test
   public void media_concurrentOpensOfDifferentFiles() throws Exception {

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param assessments the files and assessments
  * @param media the content
  * @param cleanup run after each test, e.g. to drop a database; may be a no-op
+ * @since 0.2
  */
 public record RepositoryUnderTest(
     WorkflowRepository workflows,
@@ -40,6 +41,7 @@ public record RepositoryUnderTest(
    * @param assessments the files and assessments
    * @param media the content
    * @param cleanup run after each test
+   * @since 0.2
    */
   public RepositoryUnderTest {
     Objects.requireNonNull(workflows, "workflows");
@@ -54,6 +56,7 @@ public record RepositoryUnderTest(
    * @param repository the repository
    * @param <R> a type implementing the three repositories
    * @return the repositories under test
+   * @since 0.2
    */
   public static <R extends WorkflowRepository & AssessmentRepository & MediaRepository>
       RepositoryUnderTest of(R repository) {
@@ -67,6 +70,7 @@ public record RepositoryUnderTest(
    * @param cleanup run after each test
    * @param <R> a type implementing the three repositories
    * @return the repositories under test
+   * @since 0.2
    */
   public static <R extends WorkflowRepository & AssessmentRepository & MediaRepository>
       RepositoryUnderTest of(R repository, AutoCloseable cleanup) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "assessment-export",
     mixinStandardHelpOptions = true,
-    version = "assessment-export 0.1.0-SNAPSHOT",
+    version = "assessment-export 0.2.0-SNAPSHOT",
     description = "Exports assessment workflows as CSV reports and ZIP archives.",
     subcommands = {ExportCommand.class, DemoCommand.class, LoadCommand.class, DeliverCommand.class})
 public final class Main implements Runnable {

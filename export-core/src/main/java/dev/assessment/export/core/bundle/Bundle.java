@@ -55,18 +55,36 @@ import org.apache.commons.csv.CSVPrinter;
  * <p>{@code read(write(x))} equals {@code x} for the files, assessments, attribute definitions, and
  * the orders and data sources that files name. The bundle cannot hold a workflow without any
  * assessment, nor orders and data sources that no file names.
+ *
+ * @since 0.2
  */
 public final class Bundle {
-  /** The long-layout CSV of a bundle. */
+  /**
+   * The long-layout CSV of a bundle.
+   *
+   * @since 0.2
+   */
   public static final String ASSESSMENTS = "assessments.csv";
 
-  /** The optional file list of a bundle. */
+  /**
+   * The optional file list of a bundle.
+   *
+   * @since 0.2
+   */
   public static final String FILES = "files.csv";
 
-  /** The optional attribute definitions of a bundle. */
+  /**
+   * The optional attribute definitions of a bundle.
+   *
+   * @since 0.2
+   */
   public static final String ATTRIBUTES = "attributes.csv";
 
-  /** The folder that holds media by default. */
+  /**
+   * The folder that holds media by default.
+   *
+   * @since 0.2
+   */
   public static final String MEDIA = "media";
 
   private Bundle() {}
@@ -78,6 +96,7 @@ public final class Bundle {
    * @return a repository holding the bundle's workflow, files and media
    * @throws ExportException if a file is malformed: the message names the file, line and column
    * @throws IOException if a file cannot be read
+   * @since 0.2
    */
   public static InMemoryRepository read(Path dir) throws IOException {
     return read(dir, true);
@@ -91,6 +110,7 @@ public final class Bundle {
    * @return a repository holding the bundle's workflow, files and media
    * @throws ExportException if a file is malformed: the message names the file, line and column
    * @throws IOException if a file cannot be read
+   * @since 0.2
    */
   public static InMemoryRepository read(Path dir, boolean neutralised) throws IOException {
     return new BundleReader(dir, neutralised).read();
@@ -107,6 +127,7 @@ public final class Bundle {
    * @param <R> a type implementing the three repositories
    * @throws ExportException if the workflow is unknown or the export fails
    * @throws IOException if the folder cannot be written
+   * @since 0.2
    */
   public static <R extends WorkflowRepository & AssessmentRepository & MediaRepository> void write(
       R repository, String workflowId, Path dir) throws IOException {

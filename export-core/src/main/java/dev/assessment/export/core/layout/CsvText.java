@@ -25,6 +25,8 @@ import java.time.Instant;
  * The text rules of the CSV layouts, for layouts that write CSV of their own (a manifest, a table
  * of contents) so that it reads exactly like the CSV layouts: RFC 4180 cells, formula
  * neutralisation, ISO-8601 instants and shortest round-tripping numbers.
+ *
+ * @since 0.2
  */
 public final class CsvText {
   private CsvText() {}
@@ -37,6 +39,7 @@ public final class CsvText {
    * @param value the cell's text
    * @param first true when the cell starts a record
    * @throws java.io.UncheckedIOException if the appendable fails
+   * @since 0.2
    */
   public static void appendCell(Appendable out, CharSequence value, boolean first) {
     Cells.append(out, value, first);
@@ -49,6 +52,7 @@ public final class CsvText {
    *
    * @param text the text
    * @return the text, with an apostrophe in front when needed
+   * @since 0.2
    */
   public static String neutralise(String text) {
     return Cells.neutralise(text);
@@ -59,6 +63,7 @@ public final class CsvText {
    *
    * @param cell a neutralised cell
    * @return the original text
+   * @since 0.2
    */
   public static String unneutralise(String cell) {
     return Cells.unneutralise(cell);
@@ -70,6 +75,7 @@ public final class CsvText {
    *
    * @param instant the instant
    * @return the text
+   * @since 0.2
    */
   public static String instant(Instant instant) {
     return Cells.instant(instant);
@@ -83,6 +89,7 @@ public final class CsvText {
    * @param in the bytes, positioned at the start of a record; read up to the record's end
    * @return the record's bytes, CRLF included; empty at the end of the stream
    * @throws IOException if reading fails
+   * @since 0.2
    */
   public static byte[] readRecord(InputStream in) throws IOException {
     ByteArrayOutputStream record = new ByteArrayOutputStream(256);
@@ -106,6 +113,7 @@ public final class CsvText {
    *
    * @param value a finite number
    * @return the text
+   * @since 0.2
    */
   public static String number(double value) {
     return Cells.number(value);

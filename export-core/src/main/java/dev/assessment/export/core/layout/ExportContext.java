@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * data with the request's filters and scope applied, and the channels for warnings and progress.
  * Used on the export's thread, except {@link #openMedia(MediaFile)}, {@link #warn} and {@link
  * #isCancelled()}, which may be called from any thread.
+ *
+ * @since 0.2
  */
 public interface ExportContext {
 
@@ -43,6 +45,7 @@ public interface ExportContext {
    * Returns the request being exported.
    *
    * @return the request
+   * @since 0.2
    */
   ExportRequest request();
 
@@ -50,6 +53,7 @@ public interface ExportContext {
    * Returns the workflow with its attribute definitions.
    *
    * @return the workflow
+   * @since 0.2
    */
   Workflow workflow();
 
@@ -57,6 +61,7 @@ public interface ExportContext {
    * Returns the workflow's orders by id, in the repository's order.
    *
    * @return the orders; unmodifiable
+   * @since 0.2
    */
   Map<String, WorkflowOrder> orders();
 
@@ -64,6 +69,7 @@ public interface ExportContext {
    * Returns the workflow's data sources by id, in the repository's order.
    *
    * @return the data sources; unmodifiable
+   * @since 0.2
    */
   Map<String, DataSource> dataSources();
 
@@ -71,6 +77,7 @@ public interface ExportContext {
    * Returns the number of files the export will cover, when the repository can count them.
    *
    * @return the total, or empty
+   * @since 0.2
    */
   OptionalLong totalFiles();
 
@@ -81,6 +88,7 @@ public interface ExportContext {
    * whatever the repository did with them. The caller closes the stream.
    *
    * @return the files
+   * @since 0.2
    */
   Stream<AssessedFile> assessedFiles();
 
@@ -89,6 +97,7 @@ public interface ExportContext {
    * stable order. The caller closes the stream.
    *
    * @return the files
+   * @since 0.2
    */
   Stream<MediaFile> files();
 
@@ -98,6 +107,7 @@ public interface ExportContext {
    * when the request exports the whole. The caller closes the stream.
    *
    * @return the files before the shard
+   * @since 0.2
    */
   Stream<MediaFile> filesBeforeShard();
 
@@ -108,6 +118,7 @@ public interface ExportContext {
    * first line; export-imaging's archive parts hold it as their first entry.
    *
    * @return the marker, without a line end; null for the whole export
+   * @since 0.2
    */
   @Nullable String partMarker();
 
@@ -118,6 +129,7 @@ public interface ExportContext {
    * @return the content
    * @throws dev.assessment.export.spi.MediaNotFoundException if the storage has no content
    * @throws IOException if the storage fails, whatever it threw kept as the cause
+   * @since 0.2
    */
   InputStream openMedia(MediaFile file) throws IOException;
 
@@ -130,6 +142,7 @@ public interface ExportContext {
    * @param fileId the file concerned, or null
    * @param message what happened and what the export did about it
    * @throws ExportException if the export is strict
+   * @since 0.2
    */
   void warn(String code, String subject, @Nullable String fileId, String message)
       throws ExportException;
@@ -140,6 +153,7 @@ public interface ExportContext {
    * @param assessments the number of the file's assessments written
    * @param rows the number of rows or entries written for the file
    * @throws ExportException if the export was cancelled or the listener failed
+   * @since 0.2
    */
   void fileWritten(int assessments, long rows) throws ExportException;
 
@@ -148,6 +162,7 @@ public interface ExportContext {
    * without reporting the work its other threads abandoned.
    *
    * @throws dev.assessment.export.core.ExportCancelledException if the export was cancelled
+   * @since 0.2
    */
   void checkCancelled() throws dev.assessment.export.core.ExportCancelledException;
 
@@ -157,6 +172,7 @@ public interface ExportContext {
    * tasks it runs on it at once, and interrupts and waits for them before it returns.
    *
    * @return the executor, or empty when the layout starts threads of its own
+   * @since 0.2
    */
   Optional<Executor> workExecutor();
 
@@ -164,6 +180,7 @@ public interface ExportContext {
    * Tells whether the export was cancelled; long-running providers check it between steps.
    *
    * @return true once cancelled
+   * @since 0.2
    */
   boolean isCancelled();
 }

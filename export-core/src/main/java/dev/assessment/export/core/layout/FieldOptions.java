@@ -33,16 +33,22 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param <T> the options class itself
+ * @since 0.2
  */
 public abstract class FieldOptions<T extends FieldOptions<T>> implements LayoutOptions {
 
-  /** Creates the options; a subclass passes its fields through {@link #fields()}. */
+  /**
+   * Creates the options; a subclass passes its fields through {@link #fields()}.
+   *
+   * @since 0.2
+   */
   protected FieldOptions() {}
 
   /**
    * Returns the options' fields, the same list for every instance (a static constant).
    *
    * @return the fields
+   * @since 0.2
    */
   protected abstract Fields<T> fields();
 

@@ -41,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  * bits, maps in key order, {@link LayoutOptions} by their own fingerprint, null as {@code null}.
  *
  * @param <T> the value class
+ * @since 0.2
  */
 public final class Fields<T> {
   private final Class<T> type;
@@ -57,6 +58,7 @@ public final class Fields<T> {
    * @param type the value class
    * @param <T> the value class
    * @return a builder
+   * @since 0.2
    */
   public static <T> Builder<T> of(Class<T> type) {
     return new Builder<>(Objects.requireNonNull(type, "type"));
@@ -66,6 +68,7 @@ public final class Fields<T> {
    * Returns the names of the fields, in order.
    *
    * @return the names
+   * @since 0.2
    */
   public List<String> names() {
     return fields.stream().map(Field::name).toList();
@@ -75,6 +78,7 @@ public final class Fields<T> {
    * Returns the names of the fields that reach the fingerprint.
    *
    * @return the names
+   * @since 0.2
    */
   public List<String> outputNames() {
     return fields.stream().filter(Field::output).map(Field::name).toList();
@@ -86,6 +90,7 @@ public final class Fields<T> {
    * @param self the value
    * @param other the other object
    * @return true when other is of the same class and every field is equal
+   * @since 0.2
    */
   public boolean equals(T self, @Nullable Object other) {
     if (self == other) {
@@ -108,6 +113,7 @@ public final class Fields<T> {
    *
    * @param self the value
    * @return the hash
+   * @since 0.2
    */
   public int hashCode(T self) {
     int h = 1;
@@ -122,6 +128,7 @@ public final class Fields<T> {
    *
    * @param self the value
    * @return the text
+   * @since 0.2
    */
   public String toString(T self) {
     StringBuilder sb = new StringBuilder(type.getSimpleName()).append('[');
@@ -146,6 +153,7 @@ public final class Fields<T> {
    *
    * @param self the value
    * @return the text
+   * @since 0.2
    */
   public String fingerprint(T self) {
     StringBuilder sb = new StringBuilder();
@@ -201,6 +209,7 @@ public final class Fields<T> {
    * Builds a {@link Fields} list.
    *
    * @param <T> the value class
+   * @since 0.2
    */
   public static final class Builder<T> {
     private final Class<T> type;
@@ -216,6 +225,7 @@ public final class Fields<T> {
      * @param name the field's name, as declared
      * @param accessor reads the field
      * @return this builder
+     * @since 0.2
      */
     public Builder<T> output(String name, Function<T, ?> accessor) {
       return add(name, accessor, true);
@@ -228,6 +238,7 @@ public final class Fields<T> {
      * @param name the field's name, as declared
      * @param accessor reads the field
      * @return this builder
+     * @since 0.2
      */
     public Builder<T> tuning(String name, Function<T, ?> accessor) {
       return add(name, accessor, false);
@@ -247,6 +258,7 @@ public final class Fields<T> {
      * Returns the list.
      *
      * @return the fields
+     * @since 0.2
      */
     public Fields<T> build() {
       return new Fields<>(type, fields);

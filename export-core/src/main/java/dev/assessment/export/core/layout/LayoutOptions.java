@@ -21,6 +21,8 @@ package dev.assessment.export.core.layout;
  * {@link LayoutProvider#optionTypes()}; a request that carries any other type is refused for that
  * layout. Implementations are immutable, and derive {@code equals}, {@code hashCode}, {@code
  * toString} and {@link #fingerprint()} from one list of fields, e.g. with {@link Fields}.
+ *
+ * @since 0.2
  */
 public interface LayoutOptions {
 
@@ -30,6 +32,7 @@ public interface LayoutOptions {
    * (threads, read-ahead) are left out, so that parts exported with different ones still merge.
    *
    * @return the canonical text
+   * @since 0.2
    */
   String fingerprint();
 }

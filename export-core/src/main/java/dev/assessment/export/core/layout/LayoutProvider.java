@@ -31,6 +31,8 @@ import java.util.Set;
  * <p>Instances must have a public no-argument constructor (when discovered), be stateless and
  * thread-safe: the exporter keeps one instance and calls it from every export, on the exporting
  * thread.
+ *
+ * @since 0.2
  */
 public interface LayoutProvider {
 
@@ -39,6 +41,7 @@ public interface LayoutProvider {
    * providers of one exporter may serve the same layout.
    *
    * @return the layout
+   * @since 0.2
    */
   Layout layout();
 
@@ -46,6 +49,7 @@ public interface LayoutProvider {
    * Returns the file name extension of the output, without the dot.
    *
    * @return e.g. {@code csv} or {@code zip}
+   * @since 0.2
    */
   String extension();
 
@@ -53,6 +57,7 @@ public interface LayoutProvider {
    * Returns the media type of the output.
    *
    * @return e.g. {@code application/zip}
+   * @since 0.2
    */
   String mediaType();
 
@@ -61,6 +66,7 @@ public interface LayoutProvider {
    * ExportRequest#option(Class)}). A request that carries an option of another type is refused.
    *
    * @return the option classes; empty by default
+   * @since 0.2
    */
   default Set<Class<? extends LayoutOptions>> optionTypes() {
     return Set.of();
@@ -71,6 +77,7 @@ public interface LayoutProvider {
    * suggested file name of a layout that does not gets no {@code -latest}.
    *
    * @return true by default
+   * @since 0.2
    */
   default boolean readsAssessments() {
     return true;
@@ -86,6 +93,7 @@ public interface LayoutProvider {
    * @throws IllegalStateException if the request's settings do not suit this layout; the message
    *     names the setting and the fix
    * @throws IllegalArgumentException if an option's value does not suit this layout
+   * @since 0.2
    */
   default void validate(ExportRequest request) {}
 
@@ -99,6 +107,7 @@ public interface LayoutProvider {
    * @param out where the bytes go
    * @throws IOException if the export fails; {@link dev.assessment.export.core.ExportException}
    *     when the message is meant for the person exporting
+   * @since 0.2
    */
   void write(ExportContext context, OutputStream out) throws IOException;
 
@@ -108,6 +117,7 @@ public interface LayoutProvider {
    * then refused with that reason.
    *
    * @return the merger
+   * @since 0.2
    */
   PartMerger merger();
 }

@@ -27,6 +27,8 @@ import java.util.Optional;
  * Puts the parts of a sharded export back together into the bytes the one-machine export of the
  * request writes. {@link dev.assessment.export.core.Parts} has the marker checks every merger
  * starts with, and the CSV merge.
+ *
+ * @since 0.2
  */
 @FunctionalInterface
 public interface PartMerger {
@@ -38,6 +40,7 @@ public interface PartMerger {
    * @param out where the merged output goes; not closed
    * @throws ExportException if the parts do not belong together, naming them
    * @throws IOException if a part cannot be read or the output written
+   * @since 0.2
    */
   void merge(List<Path> parts, OutputStream out) throws IOException;
 
@@ -45,6 +48,7 @@ public interface PartMerger {
    * Tells why this layout's parts cannot be merged.
    *
    * @return the reason, or empty when they can
+   * @since 0.2
    */
   default Optional<String> refusal() {
     return Optional.empty();
@@ -55,6 +59,7 @@ public interface PartMerger {
    *
    * @param reason why parts cannot be merged, e.g. {@code its index must see every image}
    * @return the merger
+   * @since 0.2
    */
   static PartMerger unsupported(String reason) {
     Objects.requireNonNull(reason, "reason");

@@ -62,6 +62,8 @@ import org.jspecify.annotations.Nullable;
  * path when opened. Every stream it hands out is counted, so that a test can assert with {@link
  * #openStreams()} that the code under test closed them all. Instances are immutable apart from
  * those counters and safe to use from several threads.
+ *
+ * @since 0.2
  */
 public final class InMemoryRepository
     implements WorkflowRepository, AssessmentRepository, MediaRepository {
@@ -87,6 +89,7 @@ public final class InMemoryRepository
    * Returns a builder for an empty repository.
    *
    * @return a new builder
+   * @since 0.2
    */
   public static Builder builder() {
     return new Builder();
@@ -154,6 +157,7 @@ public final class InMemoryRepository
    * Returns every workflow, in the order added.
    *
    * @return the workflows
+   * @since 0.2
    */
   public List<Workflow> workflows() {
     return List.copyOf(workflows.values());
@@ -165,6 +169,7 @@ public final class InMemoryRepository
    *
    * @param workflowId the workflow's id
    * @return the files
+   * @since 0.2
    */
   public List<AssessedFile> contents(String workflowId) {
     return files.stream().filter(f -> f.file().workflowId().equals(workflowId)).toList();
@@ -175,6 +180,7 @@ public final class InMemoryRepository
    *
    * @param fileId the file's id
    * @return true when {@link #open(MediaFile)} would return content
+   * @since 0.2
    */
   public boolean hasContent(String fileId) {
     return media.containsKey(fileId);
@@ -184,6 +190,7 @@ public final class InMemoryRepository
    * Returns the number of streams (file streams and media streams) handed out and not yet closed.
    *
    * @return zero when every stream was closed
+   * @since 0.2
    */
   public int openStreams() {
     return opened.get() - closed.get();
@@ -193,6 +200,7 @@ public final class InMemoryRepository
    * Returns the number of streams handed out so far, closed or not.
    *
    * @return the count
+   * @since 0.2
    */
   public int streamsOpened() {
     return opened.get();
@@ -219,6 +227,8 @@ public final class InMemoryRepository
    * Builds an {@link InMemoryRepository}. The convenience methods that take no workflow id ({@link
    * #dataSource(String, String)}, {@link #order(String, String)}, {@link #file(String, Consumer)})
    * add to the workflow added last.
+   *
+   * @since 0.2
    */
   public static final class Builder {
     private final Map<String, Workflow> workflows = new LinkedHashMap<>();
@@ -236,6 +246,7 @@ public final class InMemoryRepository
      * @param workflow the workflow
      * @return this builder
      * @throws IllegalStateException if a workflow with that id was added already
+     * @since 0.2
      */
     public Builder workflow(Workflow workflow) {
       Objects.requireNonNull(workflow, "workflow");
@@ -254,6 +265,7 @@ public final class InMemoryRepository
      * @param attributes its attribute definitions, in display order
      * @return this builder
      * @throws IllegalStateException if a workflow with that id was added already
+     * @since 0.2
      */
     public Builder workflow(String id, String name, AttributeDefinition... attributes) {
       return workflow(new Workflow(id, name, List.of(attributes)));
@@ -265,6 +277,7 @@ public final class InMemoryRepository
      * @param dataSource the data source
      * @return this builder
      * @throws IllegalStateException if its workflow was not added, or its id was added already
+     * @since 0.2
      */
     public Builder dataSource(DataSource dataSource) {
       requireWorkflow(dataSource.workflowId());
@@ -281,6 +294,7 @@ public final class InMemoryRepository
      * @param name its name
      * @return this builder
      * @throws IllegalStateException if no workflow was added, or the id was added already
+     * @since 0.2
      */
     public Builder dataSource(String id, String name) {
       return dataSource(new DataSource(id, current(), name));
@@ -292,6 +306,7 @@ public final class InMemoryRepository
      * @param order the order
      * @return this builder
      * @throws IllegalStateException if its workflow was not added, or its id was added already
+     * @since 0.2
      */
     public Builder order(WorkflowOrder order) {
       requireWorkflow(order.workflowId());
@@ -308,6 +323,7 @@ public final class InMemoryRepository
      * @param name its name
      * @return this builder
      * @throws IllegalStateException if no workflow was added, or the id was added already
+     * @since 0.2
      */
     public Builder order(String id, String name) {
       return order(new WorkflowOrder(id, current(), name));
@@ -321,6 +337,7 @@ public final class InMemoryRepository
      * @return this builder
      * @throws IllegalStateException if the file's workflow, data source or order was not added, or
      *     a file with that id was added already
+     * @since 0.2
      */
     public Builder file(MediaFile file, List<Assessment> assessments) {
       requireWorkflow(file.workflowId());
@@ -354,6 +371,7 @@ public final class InMemoryRepository
      * @return this builder
      * @throws IllegalStateException as {@link #file(MediaFile, List)} does, or if no data source
      *     was named and the workflow does not have exactly one
+     * @since 0.2
      */
     public Builder file(String id, Consumer<FileSpec> spec) {
       FileSpec fileSpec = new FileSpec(id);
@@ -400,6 +418,7 @@ public final class InMemoryRepository
      * @param fileId the file's id
      * @param bytes the content; copied
      * @return this builder
+     * @since 0.2
      */
     public Builder content(String fileId, byte[] bytes) {
       media.put(fileId, bytesContent(bytes));
@@ -412,6 +431,7 @@ public final class InMemoryRepository
      * @param fileId the file's id
      * @param path the file holding the content
      * @return this builder
+     * @since 0.2
      */
     public Builder content(String fileId, Path path) {
       media.put(fileId, pathContent(path));
@@ -422,6 +442,7 @@ public final class InMemoryRepository
      * Builds the repository.
      *
      * @return the repository
+     * @since 0.2
      */
     public InMemoryRepository build() {
       return new InMemoryRepository(this);
@@ -461,6 +482,8 @@ public final class InMemoryRepository
   /**
    * The fields, content and assessments of one file, set inside {@link Builder#file(String,
    * Consumer)}.
+   *
+   * @since 0.2
    */
   public static final class FileSpec {
     private final String id;
@@ -481,6 +504,7 @@ public final class InMemoryRepository
      *
      * @param externalId the id the customer knows the file by
      * @return this spec
+     * @since 0.2
      */
     public FileSpec externalId(String externalId) {
       this.externalId = Objects.requireNonNull(externalId, "externalId");
@@ -492,6 +516,7 @@ public final class InMemoryRepository
      *
      * @param fileName the name
      * @return this spec
+     * @since 0.2
      */
     public FileSpec fileName(String fileName) {
       this.fileName = Objects.requireNonNull(fileName, "fileName");
@@ -503,6 +528,7 @@ public final class InMemoryRepository
      *
      * @param mediaType the media type, or null
      * @return this spec
+     * @since 0.2
      */
     public FileSpec mediaType(@Nullable String mediaType) {
       this.mediaType = mediaType;
@@ -514,6 +540,7 @@ public final class InMemoryRepository
      *
      * @param dataSourceId the data source's id
      * @return this spec
+     * @since 0.2
      */
     public FileSpec dataSourceId(String dataSourceId) {
       this.dataSourceId = Objects.requireNonNull(dataSourceId, "dataSourceId");
@@ -525,6 +552,7 @@ public final class InMemoryRepository
      *
      * @param orderId the order's id, or null
      * @return this spec
+     * @since 0.2
      */
     public FileSpec orderId(@Nullable String orderId) {
       this.orderId = orderId;
@@ -536,6 +564,7 @@ public final class InMemoryRepository
      *
      * @param bytes the content; copied
      * @return this spec
+     * @since 0.2
      */
     public FileSpec content(byte[] bytes) {
       this.content = bytesContent(bytes);
@@ -547,6 +576,7 @@ public final class InMemoryRepository
      *
      * @param path the file holding the content
      * @return this spec
+     * @since 0.2
      */
     public FileSpec content(Path path) {
       this.content = pathContent(path);
@@ -558,6 +588,7 @@ public final class InMemoryRepository
      *
      * @param assessment the assessment
      * @return this spec
+     * @since 0.2
      */
     public FileSpec assessment(Assessment assessment) {
       assessments.add(Objects.requireNonNull(assessment, "assessment"));
@@ -572,6 +603,7 @@ public final class InMemoryRepository
      * @param assessedAt when
      * @param spec sets the step, assessor and entities
      * @return this spec
+     * @since 0.2
      */
     public FileSpec assessment(
         String assessmentId,
@@ -596,7 +628,11 @@ public final class InMemoryRepository
     }
   }
 
-  /** The step, assessor and entities of one assessment, set inside {@link FileSpec#assessment}. */
+  /**
+   * The step, assessor and entities of one assessment, set inside {@link FileSpec#assessment}.
+   *
+   * @since 0.2
+   */
   public static final class AssessmentSpec {
     private @Nullable String step;
     private @Nullable String assessor;
@@ -609,6 +645,7 @@ public final class InMemoryRepository
      *
      * @param step the step, or null
      * @return this spec
+     * @since 0.2
      */
     public AssessmentSpec step(@Nullable String step) {
       this.step = step;
@@ -620,6 +657,7 @@ public final class InMemoryRepository
      *
      * @param assessor who assessed, or null
      * @return this spec
+     * @since 0.2
      */
     public AssessmentSpec assessor(@Nullable String assessor) {
       this.assessor = assessor;
@@ -631,6 +669,7 @@ public final class InMemoryRepository
      *
      * @param entity the entity
      * @return this spec
+     * @since 0.2
      */
     public AssessmentSpec entity(Entity entity) {
       entities.add(Objects.requireNonNull(entity, "entity"));
@@ -646,6 +685,7 @@ public final class InMemoryRepository
      * @param confidence the polygon's confidence, or null
      * @param attributes its attribute values
      * @return this spec
+     * @since 0.2
      */
     public AssessmentSpec annotation(
         String id,
@@ -663,6 +703,7 @@ public final class InMemoryRepository
      * @param label its label, or null
      * @param attributes its attribute values
      * @return this spec
+     * @since 0.2
      */
     public AssessmentSpec fileLevel(
         String id, @Nullable String label, AttributeValue... attributes) {
