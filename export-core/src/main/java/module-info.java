@@ -22,6 +22,7 @@ module dev.assessment.export.core {
   requires transitive dev.assessment.export.spi;
   requires static transitive org.jspecify;
   requires org.apache.commons.csv;
+  requires org.apache.commons.io;
   requires org.slf4j;
 
   exports dev.assessment.export.core;

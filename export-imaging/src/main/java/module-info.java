@@ -22,6 +22,7 @@ module dev.assessment.export.imaging {
   requires static transitive org.jspecify;
   requires java.desktop;
   requires org.apache.commons.compress;
+  requires org.apache.commons.io;
   requires com.twelvemonkeys.imageio.metadata;
 
   exports dev.assessment.export.imaging;

@@ -15,21 +15,20 @@
  */
 package dev.assessment.export.core.internal;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Counts the bytes that reach the sink and marks the sink's own failures, so that the exporter can
- * say the sink failed rather than the data.
+ * Counts the bytes written to a sink's stream (Commons IO's {@code CountingOutputStream}), marks
+ * what the sink throws as a {@link SinkFailure} so that the exporter can say the sink failed, and
+ * does not close the sink: the exporter commits or aborts the sink's target.
  */
-public final class CountingOutputStream extends FilterOutputStream {
-  private long count;
+public final class CountingOutputStream extends org.apache.commons.io.output.CountingOutputStream {
 
   /**
-   * Wraps a stream.
+   * Wraps a sink's stream.
    *
-   * @param out the sink's stream
+   * @param out the stream
    */
   public CountingOutputStream(OutputStream out) {
     super(out);
@@ -41,36 +40,12 @@ public final class CountingOutputStream extends FilterOutputStream {
    * @return the count
    */
   public long count() {
-    return count;
+    return getByteCount();
   }
 
   @Override
-  public void write(int b) throws IOException {
-    try {
-      out.write(b);
-    } catch (IOException e) {
-      throw new SinkFailure(e);
-    }
-    count++;
-  }
-
-  @Override
-  public void write(byte[] b, int off, int len) throws IOException {
-    try {
-      out.write(b, off, len);
-    } catch (IOException e) {
-      throw new SinkFailure(e);
-    }
-    count += len;
-  }
-
-  @Override
-  public void flush() throws IOException {
-    try {
-      out.flush();
-    } catch (IOException e) {
-      throw new SinkFailure(e);
-    }
+  protected void handleIOException(IOException e) throws IOException {
+    throw new SinkFailure(e);
   }
 
   @Override

@@ -16,7 +16,6 @@
 package dev.assessment.export.core.internal;
 
 import dev.assessment.export.core.ExportSink;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,18 +44,8 @@ public final class Sinks {
   public static ExportSink stream(OutputStream out) {
     Objects.requireNonNull(out, "out");
     return () -> {
-      OutputStream unclosable =
-          new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-              out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-              out.flush();
-            }
-          };
+      // The caller owns the stream: nothing the export does closes it.
+      OutputStream unclosable = CloseShieldOutputStream.wrap(out);
       return new ExportSink.Target() {
         @Override
         public OutputStream stream() {

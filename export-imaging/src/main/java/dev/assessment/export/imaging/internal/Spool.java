@@ -18,80 +18,56 @@ package dev.assessment.export.imaging.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.apache.commons.io.output.DeferredFileOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bytes held until they can be written: in memory, in chunks (never copied to grow), up to a
- * threshold, then in a temporary file that {@link #close()} deletes. Written by one thread, then
- * read by another.
+ * Bytes held until they can be written: in memory up to a threshold, then in a temporary file that
+ * {@link #close()} deletes (Commons IO's {@code DeferredFileOutputStream}). Written by one thread,
+ * then read by another.
  */
 public final class Spool extends OutputStream {
-  private static final int CHUNK = 1 << 18;
-
-  private final int memoryLimit;
-  private List<byte[]> chunks = new ArrayList<>();
-  private int last;
-  private @Nullable Path file;
-  private @Nullable OutputStream fileOut;
-  private long size;
+  private final DeferredFileOutputStream out;
+  private boolean finished;
 
   /**
    * Creates an empty spool.
    *
-   * @param memoryLimit how many bytes are held in memory before spilling to a temporary file
+   * @param memoryLimit the bytes held in memory before the content moves to a temporary file
    */
   public Spool(int memoryLimit) {
-    this.memoryLimit = memoryLimit;
+    this.out =
+        DeferredFileOutputStream.builder()
+            .setThreshold(memoryLimit)
+            .setPrefix("assessment-export-")
+            .setSuffix(".spool")
+            .get();
   }
 
   @Override
   public void write(int b) throws IOException {
-    write(new byte[] {(byte) b}, 0, 1);
+    out.write(b);
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    if (fileOut == null && size + len > memoryLimit) {
-      file = Files.createTempFile("assessment-export-", ".spool");
-      fileOut = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-      for (int i = 0; i < chunks.size(); i++) {
-        fileOut.write(chunks.get(i), 0, i == chunks.size() - 1 ? last : CHUNK);
-      }
-      chunks = List.of();
-    }
-    size += len;
-    if (fileOut != null) {
-      fileOut.write(b, off, len);
-      return;
-    }
-    while (len > 0) {
-      if (chunks.isEmpty() || last == CHUNK) {
-        chunks.add(new byte[CHUNK]);
-        last = 0;
-      }
-      int n = Math.min(len, CHUNK - last);
-      System.arraycopy(b, off, chunks.get(chunks.size() - 1), last, n);
-      last += n;
-      off += n;
-      len -= n;
-    }
+    out.write(b, off, len);
   }
 
   /**
-   * Ends writing.
+   * Ends writing; the content can then be read.
    *
-   * @throws IOException if the temporary file cannot be written
+   * @throws IOException if the temporary file cannot be closed
    */
   public void finishWriting() throws IOException {
-    if (fileOut != null) {
-      fileOut.close();
-      fileOut = null;
+    if (!finished) {
+      finished = true;
+      out.close();
     }
   }
 
@@ -101,83 +77,63 @@ public final class Spool extends OutputStream {
    * @return the size
    */
   public long size() {
-    return size;
+    return out.getByteCount();
   }
 
   /**
-   * Opens what was written, after {@link #finishWriting()}.
+   * Opens the content, after {@link #finishWriting()}.
    *
-   * @return the bytes
+   * @return a stream over the content; the caller closes it
    * @throws IOException if the temporary file cannot be read
    */
   public InputStream open() throws IOException {
-    if (file != null) {
-      return Files.newInputStream(file);
-    }
-    List<InputStream> parts = new ArrayList<>(chunks.size());
-    for (int i = 0; i < chunks.size(); i++) {
-      parts.add(
-          new java.io.ByteArrayInputStream(
-              chunks.get(i), 0, i == chunks.size() - 1 ? last : CHUNK));
-    }
-    return new SequenceInputStream(Collections.enumeration(parts));
+    return out.toInputStream();
   }
 
   /**
-   * Copies what was written to a stream, after {@link #finishWriting()}: from memory chunk by
-   * chunk, from the temporary file in large reads.
+   * Writes the content to a stream, after {@link #finishWriting()}.
    *
-   * @param out where to copy
+   * @param target where the content goes; not closed
    * @throws IOException if reading or writing fails
    */
-  public void writeTo(OutputStream out) throws IOException {
-    if (file == null) {
-      for (int i = 0; i < chunks.size(); i++) {
-        out.write(chunks.get(i), 0, i == chunks.size() - 1 ? last : CHUNK);
-      }
-      return;
-    }
-    byte[] chunk = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(chunk)) > 0; ) {
-        out.write(chunk, 0, n);
-      }
-    }
+  public void writeTo(OutputStream target) throws IOException {
+    out.writeTo(target);
   }
 
   /**
-   * Opens what was written as an image input stream, reading a spilled file in place.
+   * Opens the content for an image reader, after {@link #finishWriting()}: the file itself when it
+   * was spilled, else a stream over memory.
    *
-   * @return the stream
-   * @throws IOException if the temporary file cannot be read
+   * @return the image input; the caller closes it
+   * @throws IOException if the content cannot be opened
    */
-  public javax.imageio.stream.ImageInputStream imageInput() throws IOException {
+  public ImageInputStream imageInput() throws IOException {
+    Path file = file();
     if (file != null) {
-      return new javax.imageio.stream.FileImageInputStream(file.toFile());
+      return new FileImageInputStream(file.toFile());
     }
-    return new javax.imageio.stream.MemoryCacheImageInputStream(open());
+    return new MemoryCacheImageInputStream(open());
   }
 
-  /** Drops the bytes and deletes the temporary file, if any; never throws. */
+  private @Nullable Path file() {
+    return out.isInMemory() ? null : out.getPath();
+  }
+
+  /** Releases the content: the memory, and the temporary file if there is one. */
   @Override
   public void close() {
     try {
-      if (fileOut != null) {
-        fileOut.close();
-      }
+      finishWriting();
     } catch (IOException ignored) {
       // Deleting is what matters.
     }
-    fileOut = null;
-    chunks = List.of();
-    last = 0;
+    Path file = file();
     if (file != null) {
       try {
         Files.deleteIfExists(file);
       } catch (IOException ignored) {
         // A temporary file the OS will clear.
       }
-      file = null;
     }
   }
 }

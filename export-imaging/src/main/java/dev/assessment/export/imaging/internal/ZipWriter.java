@@ -15,7 +15,6 @@
  */
 package dev.assessment.export.imaging.internal;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +28,7 @@ import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +45,7 @@ public final class ZipWriter implements AutoCloseable {
           "aac", "ogg", "opus", "flac", "pdf");
 
   private final ZipArchiveOutputStream zip;
+  private final OutputStream buffered;
   private boolean finished;
 
   /**
@@ -53,20 +54,9 @@ public final class ZipWriter implements AutoCloseable {
    * @param sink where the archive goes; not closed
    */
   public ZipWriter(OutputStream sink) {
-    OutputStream out = new java.io.BufferedOutputStream(sink, 1 << 16);
-    this.zip =
-        new ZipArchiveOutputStream(
-            new FilterOutputStream(out) {
-              @Override
-              public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-              }
-
-              @Override
-              public void close() throws IOException {
-                out.flush();
-              }
-            });
+    this.buffered = new java.io.BufferedOutputStream(sink, 1 << 16);
+    // The sink is not the archive's to close; finish() flushes what the buffer holds.
+    this.zip = new ZipArchiveOutputStream(CloseShieldOutputStream.wrap(buffered));
     zip.setEncoding("UTF-8");
     zip.setUseLanguageEncodingFlag(true);
     zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
@@ -162,6 +152,7 @@ public final class ZipWriter implements AutoCloseable {
    */
   public void finish() throws IOException {
     zip.finish();
+    buffered.flush();
     finished = true;
   }
 
