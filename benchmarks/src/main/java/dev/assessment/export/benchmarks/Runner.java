@@ -67,7 +67,7 @@ import org.apache.commons.csv.CSVPrinter;
  * the memory checks in child JVMs with capped heaps.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar [--runs N] [--rows N] [--quick] [--only coco]
+ * java -jar benchmarks/target/benchmarks.jar [--runs N] [--rows N] [--quick] [--only coco|files]
  * java -jar benchmarks/target/benchmarks.jar jmh [JMH options]
  * </pre>
  */
@@ -146,7 +146,7 @@ public final class Runner {
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + ": use --runs N, --rows N, --quick, --memory-only, --only coco, or jmh …");
+                    + ": use --runs N, --rows N, --quick, --memory-only, --only coco|files, or jmh …");
       }
     }
     if (quick) {
@@ -176,6 +176,10 @@ public final class Runner {
       System.out.println("|---|---|---|---|---|---|---|");
       if ("coco".equals(only)) {
         coco(quick ? 100_000 : 1_000_000, runs);
+        return;
+      }
+      if ("files".equals(only)) {
+        files(work, quick ? 60 : 240, runs);
         return;
       }
       csv(CsvLayouts.ATTRIBUTE_VALUES, rows, runs);
