@@ -405,17 +405,37 @@ public final class Exporter {
     try {
       provider.write(run, out);
       out.flush();
-      if (cancelled.get()) {
+      if (cancelled.get() || Thread.currentThread().isInterrupted()) {
         throw new ExportCancelledException(
             "export of workflow " + workflowId + " (" + layout + ") was cancelled at the end");
       }
-      target.commit();
+      try {
+        target.commit();
+      } catch (IOException | RuntimeException e) {
+        throw new ExportException(
+            "the sink failed to commit the export of workflow "
+                + workflowId
+                + " ("
+                + layout
+                + ") to "
+                + fileName
+                + ": "
+                + e,
+            e);
+      }
     } catch (Throwable t) {
-      target.abort();
-      if (t instanceof Error error) {
+      Throwable thrown = t instanceof Error ? t : translate(t, request, run);
+      try {
+        target.abort();
+      } catch (RuntimeException | Error abortFailure) {
+        // The sink broke its contract (abort never throws): the export's own failure stays
+        // what is reported, with the abort's attached.
+        thrown.addSuppressed(abortFailure);
+      }
+      if (thrown instanceof Error error) {
         throw error;
       }
-      throw translate(t, request, run);
+      throw (ExportException) thrown;
     } finally {
       run.closeLeftovers();
     }
@@ -449,6 +469,13 @@ public final class Exporter {
             + (run.currentFile() == null ? "" : " at file " + run.currentFile());
     if (t instanceof ExportException e) {
       return e;
+    }
+    if (Thread.currentThread().isInterrupted()
+        || t instanceof java.io.InterruptedIOException
+        || t instanceof InterruptedException) {
+      // The interrupt flag stays set, for the caller's own code to see.
+      Thread.currentThread().interrupt();
+      return new ExportCancelledException(where + " was interrupted", t);
     }
     if (t instanceof CountingOutputStream.SinkFailure) {
       return new ExportException(

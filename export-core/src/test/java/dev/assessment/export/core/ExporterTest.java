@@ -478,4 +478,117 @@ class ExporterTest {
     assertTrue(ran.get().isDaemon(), "a library's threads must not keep a host's JVM alive");
     assertTrue(ran.get().getName().startsWith("assessment-export-job-"), ran.get().getName());
   }
+
+  /** A sink whose stream fails after some bytes and whose abort and commit may fail too. */
+  private static ExportSink failingSink(
+      boolean writeFails, boolean abortFails, boolean commitFails) {
+    return () ->
+        new ExportSink.Target() {
+          @Override
+          public java.io.OutputStream stream() {
+            return new java.io.OutputStream() {
+              @Override
+              public void write(int b) throws java.io.IOException {
+                if (writeFails) {
+                  throw new java.io.IOException("disk full");
+                }
+              }
+            };
+          }
+
+          @Override
+          public void commit() throws java.io.IOException {
+            if (commitFails) {
+              throw new java.io.IOException("quota exceeded");
+            }
+          }
+
+          @Override
+          public void abort() {
+            if (abortFails) {
+              throw new IllegalStateException("abort broke too");
+            }
+          }
+        };
+  }
+
+  @Test
+  void export_aFailingAbortKeepsTheOriginalErrorAndAttachesItsOwn() {
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () ->
+                exporter.export(
+                    ExportRequest.builder("wf-1").build(), failingSink(true, true, false)));
+    assertTrue(e.getMessage().startsWith("the sink failed during the export"), e.getMessage());
+    assertTrue(e.getMessage().contains("disk full"), e.getMessage());
+    assertEquals(1, e.getSuppressed().length);
+    assertEquals("abort broke too", e.getSuppressed()[0].getMessage());
+  }
+
+  @Test
+  void export_aFailingCommitSaysTheSinkFailed() {
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () ->
+                exporter.export(
+                    ExportRequest.builder("wf-1").build(), failingSink(false, false, true)));
+    assertTrue(
+        e.getMessage().startsWith("the sink failed to commit the export of workflow wf-1"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("quota exceeded"), e.getMessage());
+  }
+
+  @Test
+  void export_interruptingTheThreadCancelsASynchronousCsvExport() {
+    ExportCancelledException e =
+        assertThrows(
+            ExportCancelledException.class,
+            () ->
+                exporter.export(
+                    ExportRequest.builder("wf-1").build(),
+                    ExportSink.of(new ByteArrayOutputStream()),
+                    p -> Thread.currentThread().interrupt()));
+    assertTrue(Thread.interrupted(), "the interrupt flag is restored for the caller");
+    assertTrue(e.getMessage().contains("was cancelled after 1 file(s)"), e.getMessage());
+    assertEquals(0, golden.openStreams());
+  }
+
+  @Test
+  void export_cancellingAHostsFutureCancelsTheExport() throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.Future<?> future =
+          pool.submit(
+              () -> {
+                try {
+                  exporter.export(
+                      ExportRequest.builder("wf-1").build(),
+                      ExportSink.of(new ByteArrayOutputStream()),
+                      p -> {
+                        started.countDown();
+                        try {
+                          Thread.sleep(60_000);
+                        } catch (InterruptedException ie) {
+                          Thread.currentThread().interrupt();
+                        }
+                      });
+                } catch (ExportException | RuntimeException ex) {
+                  thrown.set(ex);
+                }
+              });
+      assertTrue(started.await(10, TimeUnit.SECONDS));
+      future.cancel(true);
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS), "the export ended promptly");
+      assertTrue(thrown.get() instanceof ExportCancelledException, String.valueOf(thrown.get()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -472,6 +472,22 @@ class FilesLayoutTest {
     }
   }
 
+  @Test
+  void export_interruptingTheThreadCancelsAnArchiveExport(@TempDir Path dir) {
+    Path zip = dir.resolve("files.zip");
+    dev.assessment.export.core.ExportCancelledException e =
+        assertThrows(
+            dev.assessment.export.core.ExportCancelledException.class,
+            () ->
+                Exporter.builder()
+                    .repository(repository())
+                    .build()
+                    .export(files(), ExportSink.of(zip), p -> Thread.currentThread().interrupt()));
+    assertTrue(Thread.interrupted(), "the interrupt flag is restored for the caller");
+    assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
+    assertFalse(java.nio.file.Files.exists(zip), "no partial archive");
+  }
+
   static boolean onPath(String tool) {
     String path = System.getenv("PATH");
     if (path == null) {

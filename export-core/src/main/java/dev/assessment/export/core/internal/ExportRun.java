@@ -314,7 +314,9 @@ public final class ExportRun implements ExportContext {
 
   @Override
   public void checkCancelled() throws ExportCancelledException {
-    if (cancelled.get()) {
+    // A cancelled job, or an interrupted thread (a host's Future.cancel(true), or
+    // Thread.interrupt() of a synchronous export): the flag stays set for the caller.
+    if (cancelled.get() || Thread.currentThread().isInterrupted()) {
       throw new ExportCancelledException(
           "export of workflow "
               + workflow.id()
