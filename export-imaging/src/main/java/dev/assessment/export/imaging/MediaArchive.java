@@ -254,7 +254,7 @@ public final class MediaArchive implements AutoCloseable {
     public void pack(String name) throws IOException {
       Objects.requireNonNull(name, "name");
       boolean stored =
-          ZipWriter.isCompressed(EntryNames.suffix(file.file()), file.file().mediaType());
+          ZipWriter.isCompressed(EntryNames.suffixOf(entryName), file.file().mediaType());
       zip.add(name, stored, content.crc(), content.spool());
     }
   }

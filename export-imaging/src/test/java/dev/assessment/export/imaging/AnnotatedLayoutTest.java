@@ -135,6 +135,44 @@ class AnnotatedLayoutTest {
     }
   }
 
+  /**
+   * Regression: a photo with no file name and no media type was "…_1.jpg" when something was drawn
+   * on it and "…_1.bin" when not, and "…_1.bin" in the files archive.
+   */
+  @Test
+  void namelessFiles_areNamedByTheirContentAlikeInBothArchives() throws Exception {
+    byte[] jpeg = Images.jpeg(Images.solid(60, 40, GREY), 0.9f);
+    byte[] png = Images.png(Images.solid(60, 40, GREY));
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "w")
+            .dataSource("ds", "d")
+            .order("o", "order")
+            .file(
+                "drawn",
+                f ->
+                    f.externalId("a")
+                        .fileName("")
+                        .orderId("o")
+                        .content(jpeg)
+                        .assessment(
+                            "x",
+                            AssessmentKind.HUMAN,
+                            T,
+                            a -> a.annotation("e", "dent", Polygon.of(5, 5, 30, 5, 30, 20), null)))
+            .file("plain", f -> f.externalId("b").fileName("").orderId("o").content(jpeg))
+            .file("pic", f -> f.externalId("c").fileName("").orderId("o").content(png))
+            .build();
+    List<String> expected =
+        List.of("a_order_1.jpg", "b_order_1.jpg", "c_order_1.png", "manifest.csv");
+    assertEquals(expected, List.copyOf(export(repo, annotated().build()).keySet()));
+    assertEquals(
+        expected,
+        List.copyOf(
+            export(repo, ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build())
+                .keySet()));
+  }
+
   /** One grey PNG of the given size, assessed twice (so a legend is drawn) with one polygon. */
   private static InMemoryRepository twiceAssessed(int w, int h, Polygon polygon) throws Exception {
     byte[] png = Images.png(Images.solid(w, h, GREY));

@@ -66,7 +66,6 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
     int threads = options.threads();
     int window = threads * 2;
     Deque<AssessedFile> pendingFiles = new ArrayDeque<>();
-    Deque<String> pendingNames = new ArrayDeque<>();
     try (ZipWriter zip = new ZipWriter(out);
         Manifest manifest = new Manifest(context.request().neutraliseFormulas(), EXTRA_COLUMNS);
         Stream<AssessedFile> files = context.assessedFiles();
@@ -79,16 +78,16 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
         while (jobs.pending() < window && it.hasNext()) {
           AssessedFile file = it.next();
           pendingFiles.add(file);
-          pendingNames.add(names.next(file.file()));
           jobs.submit(() -> Job.run(context, renderer, file));
         }
         if (jobs.pending() == 0) {
           break;
         }
         AssessedFile assessed = pendingFiles.remove();
-        String name = pendingNames.remove();
         try (Job job = jobs.take()) {
           context.checkCancelled();
+          // Named in file order, from the original content: as the files layout names it.
+          String name = names.next(assessed.file(), job.original.head());
           write(context, zip, manifest, assessed, name, job);
         }
       }
@@ -138,7 +137,7 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
     String entry = rendered.suffix() == null ? name : withSuffix(name, rendered.suffix());
     boolean stored =
         rendered.suffix() != null
-            || ZipWriter.isCompressed(EntryNames.suffix(file), file.mediaType());
+            || ZipWriter.isCompressed(EntryNames.suffixOf(name), file.mediaType());
     zip.add(entry, stored, content.crc(), content.spool());
     manifest.add(
         entry,

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names the entries of the archive layouts {@code <external-id>_<name>_<count>.<suffix>}, safe on
@@ -90,7 +91,20 @@ public final class EntryNames {
    * @return its entry name
    */
   public String next(MediaFile file) {
-    String suffix = suffix(file);
+    return next(file, null);
+  }
+
+  /**
+   * Names the next file of the archive, taking the suffix from the content's first bytes when
+   * neither the file name nor the media type gives one, so that a file is named alike in every
+   * archive whatever is drawn on it.
+   *
+   * @param file the file
+   * @param head the content's first bytes, or null when the content could not be read
+   * @return its entry name
+   */
+  public String next(MediaFile file, byte @Nullable [] head) {
+    String suffix = suffix(file, head);
     String base = cutBase(file, suffix);
     int count = counts.merge(base.toLowerCase(Locale.ROOT), 1, Integer::sum);
     return base + "_" + count + "." + suffix;
@@ -123,7 +137,37 @@ public final class EntryNames {
   private String cutBase(MediaFile file, String suffix) {
     // Room for "_" + count (at most 10 digits) + "." + suffix, and a "_" before a reserved name.
     int room = maxBytes - (1 + 10 + 1 + suffix.length()) - 1;
-    return guardReserved(cut(base(file), room));
+    String base = base(file);
+    if (base.getBytes(StandardCharsets.UTF_8).length <= room) {
+      return base;
+    }
+    // Cut the external id only, so that "_<name>_<count>.<suffix>" survives; the name is cut too
+    // only when it alone leaves no room.
+    String tail = "_" + sanitise(nameOf(file));
+    int tailBytes = tail.getBytes(StandardCharsets.UTF_8).length;
+    if (tailBytes < room) {
+      return compose(cut(sanitise(file.externalId()), room - tailBytes) + tail);
+    }
+    return guardReserved(cut(base, room));
+  }
+
+  /** The name a file's entry carries after its external id: its order's, else the workflow's. */
+  private String nameOf(MediaFile file) {
+    if (file.orderId() != null) {
+      WorkflowOrder order = orders.get(file.orderId());
+      if (order != null) {
+        return order.name();
+      }
+    }
+    return workflow.name();
+  }
+
+  /** Guards a sanitised base: no leading dot or space, no name Windows reserves. */
+  private static String compose(String base) {
+    if (base.startsWith(".") || base.startsWith(" ")) {
+      base = "_" + base.substring(1);
+    }
+    return guardReserved(base);
   }
 
   /**
@@ -133,18 +177,7 @@ public final class EntryNames {
    * @return the base
    */
   public String base(MediaFile file) {
-    String name = workflow.name();
-    if (file.orderId() != null) {
-      WorkflowOrder order = orders.get(file.orderId());
-      if (order != null) {
-        name = order.name();
-      }
-    }
-    String base = sanitise(file.externalId()) + "_" + sanitise(name);
-    if (base.startsWith(".") || base.startsWith(" ")) {
-      base = "_" + base.substring(1);
-    }
-    return guardReserved(base);
+    return compose(sanitise(file.externalId()) + "_" + sanitise(nameOf(file)));
   }
 
   private static String guardReserved(String base) {
@@ -160,6 +193,28 @@ public final class EntryNames {
    * @return the suffix, without the dot
    */
   public static String suffix(MediaFile file) {
+    return suffix(file, null);
+  }
+
+  /**
+   * Returns the suffix of an entry name: what follows its last dot.
+   *
+   * @param entryName the name
+   * @return the suffix, without the dot
+   */
+  public static String suffixOf(String entryName) {
+    return entryName.substring(entryName.lastIndexOf('.') + 1);
+  }
+
+  /**
+   * Returns a file's suffix: its name's extension in lower case, else its media type's, else the
+   * one its content's first bytes say (JPEG, PNG, GIF, WebP, TIFF, PDF, ZIP), else {@code bin}.
+   *
+   * @param file the file
+   * @param head the content's first bytes, or null
+   * @return the suffix, without the dot
+   */
+  public static String suffix(MediaFile file, byte @Nullable [] head) {
     String name = file.fileName();
     int dot = name.lastIndexOf('.');
     if (dot >= 0 && dot < name.length() - 1) {
@@ -179,7 +234,50 @@ public final class EntryNames {
         return mapped;
       }
     }
+    return head == null ? "bin" : sniff(head);
+  }
+
+  /** The suffix a content's magic bytes say, or {@code bin}. */
+  private static String sniff(byte[] h) {
+    if (starts(h, 0xFF, 0xD8, 0xFF)) {
+      return "jpg";
+    }
+    if (starts(h, 0x89, 'P', 'N', 'G')) {
+      return "png";
+    }
+    if (starts(h, 'G', 'I', 'F', '8')) {
+      return "gif";
+    }
+    if (starts(h, 'R', 'I', 'F', 'F')
+        && h.length >= 12
+        && h[8] == 'W'
+        && h[9] == 'E'
+        && h[10] == 'B'
+        && h[11] == 'P') {
+      return "webp";
+    }
+    if (starts(h, 'I', 'I', 42, 0) || starts(h, 'M', 'M', 0, 42)) {
+      return "tif";
+    }
+    if (starts(h, '%', 'P', 'D', 'F')) {
+      return "pdf";
+    }
+    if (starts(h, 'P', 'K', 3, 4)) {
+      return "zip";
+    }
     return "bin";
+  }
+
+  private static boolean starts(byte[] head, int... magic) {
+    if (head.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if ((head[i] & 0xFF) != magic[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

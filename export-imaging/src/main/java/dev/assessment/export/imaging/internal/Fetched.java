@@ -78,6 +78,22 @@ public final class Fetched implements AutoCloseable {
   }
 
   /**
+   * Returns the content's first 16 bytes, to tell its format by its magic bytes.
+   *
+   * @return the bytes (fewer for a shorter content), or null when the content could not be read
+   */
+  public byte @Nullable [] head() {
+    if (spool == null) {
+      return null;
+    }
+    try (java.io.InputStream in = spool.open()) {
+      return in.readNBytes(16);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  /**
    * Returns the CRC-32 of the content.
    *
    * @return the CRC

@@ -67,7 +67,7 @@ public final class FilesLayoutProvider extends ArchiveLayout {
               context.fileWritten(0, 0);
               return;
             }
-            boolean stored = ZipWriter.isCompressed(EntryNames.suffix(file), file.mediaType());
+            boolean stored = ZipWriter.isCompressed(EntryNames.suffixOf(name), file.mediaType());
             archive.zip().add(name, stored, fetched.crc(), fetched.spool());
             if (options.manifest()) {
               manifest.add(name, file, fetched.spool().size(), fetched.sha256(), Manifest.OK);

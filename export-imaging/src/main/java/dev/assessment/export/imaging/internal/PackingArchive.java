@@ -77,7 +77,6 @@ public final class PackingArchive implements AutoCloseable {
   public void forEach(Stream<AssessedFile> files, boolean digest, Visitor visitor)
       throws IOException {
     Deque<AssessedFile> pendingFiles = new ArrayDeque<>();
-    Deque<String> pendingNames = new ArrayDeque<>();
     try (Pipeline<Fetched> reads =
         new Pipeline<>(
             options.readAhead(), "assessment-export-read", context.workExecutor().orElse(null))) {
@@ -86,17 +85,16 @@ public final class PackingArchive implements AutoCloseable {
         while (reads.pending() < options.readAhead() && it.hasNext()) {
           AssessedFile file = it.next();
           pendingFiles.add(file);
-          pendingNames.add(names.next(file.file()));
           reads.submit(() -> Fetched.read(context, file.file(), digest));
         }
         if (reads.pending() == 0) {
           return;
         }
         AssessedFile file = pendingFiles.remove();
-        String name = pendingNames.remove();
         try (Fetched fetched = reads.take()) {
           context.checkCancelled();
-          visitor.visit(file, name, fetched);
+          // Named in file order, once the content is there to tell a missing suffix.
+          visitor.visit(file, names.next(file.file(), fetched.head()), fetched);
         }
       }
     }

@@ -99,8 +99,24 @@ class EntryNamesTest {
     String longId = "東".repeat(300);
     String name = new EntryNames(WORKFLOW, ORDERS, 100).next(file(longId, "a.jpg", null, "o"));
     assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 100, name);
-    assertTrue(name.endsWith("_1.jpg"), name);
+    assertTrue(name.endsWith("_8492192_1.jpg"), name);
     assertTrue(name.startsWith("東東東"), name);
+  }
+
+  /** Regression: the whole base was cut, dropping "_8492192", which formats.md promises. */
+  @Test
+  void next_aLongExternalIdIsCutAndTheOrderNameKept() {
+    String name = names().next(file("x".repeat(300), "a.jpg", null, "o"));
+    assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 200, name);
+    assertTrue(name.matches("x+_8492192_1\\.jpg"), name);
+  }
+
+  @Test
+  void next_aNameTooLongForTheLimitIsCutToo() {
+    Map<String, WorkflowOrder> orders = Map.of("o", new WorkflowOrder("o", "wf", "N".repeat(300)));
+    String name = new EntryNames(WORKFLOW, orders, 100).next(file("x", "a.jpg", null, "o"));
+    assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 100, name);
+    assertTrue(name.matches("x_N+_1\\.jpg"), name);
   }
 
   @Test
