@@ -591,4 +591,63 @@ class ExporterTest {
       pool.shutdownNow();
     }
   }
+
+  /** Regression: a link inside a bundle was followed, and /etc/passwd ended up in files.zip. */
+  @Test
+  void bundle_aLinkLeadingOutsideTheBundleIsRefused(@TempDir Path dir) throws Exception {
+    Path bundle = dir.resolve("bundle");
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "w")
+            .dataSource("ds", "d")
+            .file(
+                "f",
+                f ->
+                    f.externalId("x")
+                        .fileName("a.txt")
+                        .content("inside".getBytes(StandardCharsets.UTF_8))
+                        .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH, a -> {}))
+            .build();
+    dev.assessment.export.core.bundle.Bundle.write(repo, "wf", bundle);
+    Path outside = Files.writeString(dir.resolve("secret.txt"), "outside");
+    try (Stream<Path> media = Files.list(bundle.resolve("media"))) {
+      Path content = media.findFirst().orElseThrow();
+      Files.delete(content);
+      Files.createSymbolicLink(content, outside);
+    }
+    ExportException e =
+        assertThrows(
+            ExportException.class, () -> dev.assessment.export.core.bundle.Bundle.read(bundle));
+    assertTrue(e.getMessage().contains("is a link that leads outside the bundle"), e.getMessage());
+  }
+
+  @Test
+  void bundle_aMediaFolderLinkedOutsideIsRefused(@TempDir Path dir) throws Exception {
+    Path bundle = dir.resolve("bundle");
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "w")
+            .dataSource("ds", "d")
+            .file(
+                "f",
+                f ->
+                    f.externalId("x")
+                        .fileName("a.txt")
+                        .content("inside".getBytes(StandardCharsets.UTF_8))
+                        .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH, a -> {}))
+            .build();
+    dev.assessment.export.core.bundle.Bundle.write(repo, "wf", bundle);
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    try (Stream<Path> media = Files.list(bundle.resolve("media"))) {
+      for (Path p : media.toList()) {
+        Files.move(p, elsewhere.resolve(p.getFileName()));
+      }
+    }
+    Files.delete(bundle.resolve("media"));
+    Files.createSymbolicLink(bundle.resolve("media"), elsewhere);
+    ExportException e =
+        assertThrows(
+            ExportException.class, () -> dev.assessment.export.core.bundle.Bundle.read(bundle));
+    assertTrue(e.getMessage().contains("leads outside the bundle"), e.getMessage());
+  }
 }

@@ -150,7 +150,7 @@ public final class BundleReader {
     return repo.build();
   }
 
-  private @Nullable Path mediaPath(FileAcc f) throws ExportException {
+  private @Nullable Path mediaPath(FileAcc f) throws IOException {
     String declared = paths.get(f.id);
     String relative = declared != null && !declared.isEmpty() ? declared : "media/" + f.fileName;
     if (f.fileName.isEmpty() && (declared == null || declared.isEmpty())) {
@@ -169,7 +169,28 @@ public final class BundleReader {
       }
       return null;
     }
-    return Files.isRegularFile(p) ? p : null;
+    if (!Files.isRegularFile(p)) {
+      return null;
+    }
+    // A link inside the bundle (the file itself, or media/) must not lead out of it.
+    Path real;
+    try {
+      real = p.toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
+    if (!real.startsWith(dir.toRealPath())) {
+      throw new ExportException(
+          FILES
+              + ": the content of file "
+              + f.id
+              + " ("
+              + relative
+              + ") is a link that leads outside the bundle, to "
+              + real
+              + "; copy the file into the bundle instead");
+    }
+    return p;
   }
 
   private @Nullable List<AttributeDefinition> readAttributes() throws IOException {
