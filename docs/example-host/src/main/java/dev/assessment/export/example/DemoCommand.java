@@ -61,6 +61,10 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (files < 1) {
+      err.println("error: --files must be at least 1, was " + files);
+      return 2;
+    }
     Path bundle = out.resolve("bundle");
     Files.createDirectories(bundle);
     Bundle.write(SampleWorkflow.create(files, 42), SampleWorkflow.WORKFLOW_ID, bundle);

@@ -124,6 +124,12 @@ final class ExportCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: give exactly one of --bundle DIR and --jdbc URL");
       return 2;
     }
+    // Everything the command line can get wrong is refused before anything is read or written.
+    String usage = usageError();
+    if (usage != null) {
+      spec.commandLine().getErr().println("error: " + usage);
+      return 2;
+    }
     Exporter exporter;
     String workflow;
     if (bundle != null) {
@@ -205,6 +211,22 @@ final class ExportCommand implements Callable<Integer> {
                       : ""));
     }
     return 0;
+  }
+
+  private @Nullable String usageError() {
+    if (out.toString().isEmpty()) {
+      return "--out is empty: give the file to write";
+    }
+    if (java.nio.file.Files.isDirectory(out)) {
+      return "--out " + out + " is a folder: give the file to write, e.g. " + out.resolve("export");
+    }
+    if (volumeEntries < 0) {
+      return "--volume-entries must be at least 1, was " + volumeEntries;
+    }
+    if (volumeBytes < 0) {
+      return "--volume-bytes must be at least 1, was " + volumeBytes;
+    }
+    return null;
   }
 
   static void report(PrintWriter out, PrintWriter err, Path file, ExportResult result) {

@@ -304,4 +304,36 @@ class MainTest {
         err.toString().contains("unknown order 'nope' in workflow wf-roof: known orders are"),
         err.toString());
   }
+
+  @Test
+  void export_badOutputsAndVolumesAreRefusedBeforeExporting(@TempDir Path dir) throws Exception {
+    assertEquals(0, run("demo", "--out", dir.toString(), "--files", "2"));
+    String bundle = dir.resolve("bundle").toString();
+    assertEquals(2, run("export", "--bundle", bundle, "--layout", "files", "--out", ""));
+    assertTrue(err.toString().contains("--out is empty"), err.toString());
+    assertEquals(
+        2, run("export", "--bundle", bundle, "--layout", "files", "--out", dir.toString()));
+    assertTrue(err.toString().contains("is a folder"), err.toString());
+    assertEquals(
+        2,
+        run(
+            "export",
+            "--bundle",
+            bundle,
+            "--layout",
+            "files",
+            "--volume-bytes",
+            "-5",
+            "--out",
+            dir.resolve("v.zip").toString()));
+    assertTrue(err.toString().contains("--volume-bytes must be at least 1"), err.toString());
+    assertFalse(Files.exists(dir.resolve("v.zip")));
+  }
+
+  @Test
+  void demo_aNegativeFileCountIsRefusedBeforeWritingAnything(@TempDir Path dir) {
+    assertEquals(2, run("demo", "--out", dir.resolve("d").toString(), "--files", "-5"));
+    assertTrue(err.toString().contains("--files must be at least 1"), err.toString());
+    assertFalse(Files.exists(dir.resolve("d")), "no half-made bundle");
+  }
 }
