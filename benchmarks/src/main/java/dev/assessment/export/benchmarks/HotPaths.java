@@ -36,6 +36,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -74,6 +75,7 @@ public class HotPaths {
   private ImageRenderer renderer;
   private Fetched image;
   private List<Assessment> assessments;
+  private double[] confidences;
 
   /** A writer that discards characters. */
   private static final class NullWriter extends Writer {
@@ -123,6 +125,12 @@ public class HotPaths {
             (c, s, f, m) -> {});
     polygon =
         Polygon.of(1023.5, 777.25, 1144, 777.25, 1144, 857.5, 1023.5, 857.5, 1010.125, 820.75);
+    SplittableRandom random = new SplittableRandom(11);
+    // Confidences as a model writes them: float32 values widened to double, 8 to 17 digits.
+    confidences = new double[4096];
+    for (int i = 0; i < confidences.length; i++) {
+      confidences[i] = (float) random.nextDouble();
+    }
     names = new EntryNames(CsvData.WORKFLOW, orders, 200);
     file = data.pool.get(0).file();
     byte[] jpeg = Photos.jpeg(1920, 1080, 5);
@@ -169,6 +177,28 @@ public class HotPaths {
    *
    * @return the text
    */
+  /**
+   * One number with more than six decimals, as the CSV layouts write it: the shortest digits, the
+   * same on every JDK.
+   *
+   * @return the text
+   */
+  @Benchmark
+  public String numberShortest() {
+    return Cells.number(confidences[next++ & (confidences.length - 1)]);
+  }
+
+  /**
+   * The baseline of {@link #numberShortest}: the running JDK's own {@code Double.toString}, which
+   * on JDK 17 is sometimes longer.
+   *
+   * @return the text
+   */
+  @Benchmark
+  public String numberJdkToString() {
+    return Double.toString(confidences[next++ & (confidences.length - 1)]);
+  }
+
   @Benchmark
   public String polygonWkt() {
     return Cells.polygon(polygon, PolygonEncoding.WKT);

@@ -19,7 +19,6 @@ import dev.assessment.export.core.PolygonEncoding;
 import dev.assessment.export.spi.Polygon;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -56,11 +55,7 @@ public final class Cells {
     if (appendShortDecimal(sb, value)) {
       return sb.toString();
     }
-    String shortest = Double.toString(value);
-    // Double.toString is already plain, without trailing zeros, unless it chose an exponent.
-    return shortest.indexOf('E') < 0
-        ? shortest
-        : new BigDecimal(shortest).stripTrailingZeros().toPlainString();
+    return ShortestDecimal.of(value).toPlainString();
   }
 
   /**
@@ -84,7 +79,7 @@ public final class Cells {
   private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
   /**
-   * Appends a number with at most six decimals without going through {@link Double#toString}: when
+   * Appends a number with at most six decimals without searching for the shortest digits: when
    * {@code value × 10^k} is a whole number {@code n} and {@code n / 10^k} (a correctly rounded
    * division) gives back exactly {@code value}, the decimal {@code n / 10^k} reads back as {@code
    * value}; and it is the shortest such decimal, because below 10^9 doubles lie closer together

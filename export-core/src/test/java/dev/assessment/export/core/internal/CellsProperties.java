@@ -96,8 +96,11 @@ class CellsProperties {
               String text = Cells.number(value);
               assertEquals(value == 0 ? 0.0 : value, Double.parseDouble(text));
               assertTrue(text.matches("-?[0-9]+(\\.[0-9]*[1-9])?"), text);
-              assertEquals(
-                  0, new BigDecimal(text).compareTo(new BigDecimal(Double.toString(value))));
+              // The digits themselves are checked against JDK 25 and BigDecimal in
+              // ShortestDecimalTest; JDK 17's Double.toString is sometimes longer.
+              if (value != 0) {
+                assertEquals(ShortestDecimal.of(value).toPlainString(), text);
+              }
               assertEquals(text, Cells.appendNumber(new StringBuilder(), value).toString());
             });
   }
