@@ -23,6 +23,8 @@ import java.util.Objects;
  *
  * @param layout the layout written
  * @param files the number of files written (CSV: files with at least one row)
+ * @param filesSkipped the number of selected files left out because their content was missing,
+ *     unreadable or not an image; each has a warning
  * @param assessments the number of assessments written
  * @param rows CSV data rows (the header not counted), or archive entries (the manifest not counted)
  * @param bytes the number of bytes handed to the sink
@@ -34,6 +36,7 @@ import java.util.Objects;
 public record ExportResult(
     Layout layout,
     long files,
+    long filesSkipped,
     long assessments,
     long rows,
     long bytes,
@@ -45,6 +48,7 @@ public record ExportResult(
    *
    * @param layout the layout written
    * @param files files written
+   * @param filesSkipped files left out because their content failed
    * @param assessments assessments written
    * @param rows rows or entries written
    * @param bytes bytes handed to the sink
@@ -58,5 +62,18 @@ public record ExportResult(
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(mediaType, "mediaType");
+  }
+
+  /**
+   * Returns whether files were selected and every one of them was left out: the output holds no
+   * file (an archive holds only its manifest), and the warnings say why. An export of a selection
+   * that is empty is not such an export. A host should not deliver such an output as if it were the
+   * data: the example host exits with status 3.
+   *
+   * @return true when nothing selected was written because every file failed
+   * @since 0.2
+   */
+  public boolean everyFileSkipped() {
+    return filesSkipped > 0 && files == 0;
   }
 }

@@ -443,6 +443,7 @@ public final class Exporter {
         new ExportResult(
             layout,
             run.filesWritten(),
+            run.filesSkipped(),
             run.assessmentsWritten(),
             run.rows(),
             out.count(),

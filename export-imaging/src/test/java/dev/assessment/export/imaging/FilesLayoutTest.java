@@ -118,6 +118,32 @@ class FilesLayoutTest {
   }
 
   @Test
+  void export_everyFileMissingIsReportedAsSuch() throws Exception {
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "Roof inspection")
+            .dataSource("ds", "Field app")
+            .dataSource("ds-empty", "Drone")
+            .file("f-1", f -> f.fileName("a.jpg").dataSourceId("ds"))
+            .file("f-2", f -> f.fileName("b.jpg").dataSourceId("ds"))
+            .build();
+    Exporter exporter = Exporter.builder().repository(repo).build();
+    ExportResult result = exporter.export(files(), ExportSink.of(new ByteArrayOutputStream()));
+    assertEquals(0, result.files());
+    assertEquals(2, result.filesSkipped());
+    assertTrue(result.everyFileSkipped());
+    ExportResult empty =
+        exporter.export(
+            ExportRequest.builder("wf")
+                .layout(ArchiveLayouts.FILES)
+                .dataSourceId("ds-empty")
+                .build(),
+            ExportSink.of(new ByteArrayOutputStream()));
+    assertEquals(0, empty.filesSkipped());
+    assertFalse(empty.everyFileSkipped(), "an empty selection is not a failure");
+  }
+
+  @Test
   void layouts_filesIsFoundThroughServiceLoader() {
     assertTrue(
         Exporter.builder()
@@ -138,6 +164,8 @@ class FilesLayoutTest {
     assertEquals("wf-files.zip", result.fileName());
     assertEquals("application/zip", result.mediaType());
     assertEquals(List.of("media-missing"), result.warnings().stream().map(w -> w.code()).toList());
+    assertEquals(1, result.filesSkipped());
+    assertFalse(result.everyFileSkipped(), "four of five were written");
     try (ZipFile z = new ZipFile(zip.toFile())) {
       List<String> names = Collections.list(z.entries()).stream().map(ZipEntry::getName).toList();
       assertEquals(
@@ -462,11 +490,32 @@ class FilesLayoutTest {
     try {
       InMemoryRepository repo = repository();
       byte[] own = export(Exporter.builder().repository(repo).build(), files());
+      java.util.concurrent.atomic.AtomicInteger started =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger finished =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.Executor counting =
+          task ->
+              pool.execute(
+                  () -> {
+                    started.incrementAndGet();
+                    try {
+                      task.run();
+                    } finally {
+                      finished.incrementAndGet();
+                    }
+                  });
       byte[] hosts =
-          export(Exporter.builder().repository(repo).workExecutor(pool).build(), files());
+          export(Exporter.builder().repository(repo).workExecutor(counting).build(), files());
       assertArrayEquals(own, hosts, "the same bytes on the host's threads");
-      assertEquals(5, pool.getCompletedTaskCount(), "one read per file, on the host's executor");
-      assertEquals(0, pool.getActiveCount(), "nothing left running after the export");
+      assertEquals(5, started.get(), "one read per file, on the host's executor");
+      // A task's result reaches the export just before the task returns, so its last
+      // instructions may still be running: they end at once, not after some other work.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (finished.get() < 5 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertEquals(5, finished.get(), "nothing left running after the export");
     } finally {
       pool.shutdownNow();
     }

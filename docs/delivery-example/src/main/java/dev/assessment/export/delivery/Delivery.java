@@ -180,6 +180,32 @@ public final class Delivery {
   public record Running(ExportJob job, String key, CompletableFuture<Receipt> delivered) {}
 
   /**
+   * Every selected file was left out (its content missing or unreadable): nothing was stored and
+   * the recipient was told so instead of getting a link.
+   */
+  public static final class NothingToDeliverException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient ExportResult result;
+
+    NothingToDeliverException(ExportResult result) {
+      super(
+          "none of the "
+              + result.filesSkipped()
+              + " selected file(s) could be read; see the result's warnings");
+      this.result = result;
+    }
+
+    /**
+     * Returns the export's result, whose warnings say why each file was left out.
+     *
+     * @return the result
+     */
+    public ExportResult result() {
+      return result;
+    }
+  }
+
+  /**
    * The object is stored, but the e-mail with its link could not be sent; retry with {@link
    * #sendLink}.
    */
@@ -285,6 +311,20 @@ public final class Delivery {
                         ? c
                         : new CompletionException(failure);
                   }
+                  if (result.everyFileSkipped()) {
+                    // An archive of a manifest alone is not the data: say so instead of a link.
+                    deleteQuietly(key);
+                    sendQuietly(
+                        notice,
+                        "Your export of " + names(notice) + " has nothing to download",
+                        "None of the "
+                            + result.filesSkipped()
+                            + " selected file(s) of "
+                            + names(notice)
+                            + " could be read from storage, so nothing was stored."
+                            + "\n\nPlease reply to this message: we will look into it.\n");
+                    throw new CompletionException(new NothingToDeliverException(result));
+                  }
                   try {
                     return sendLink(key, result, notice);
                   } catch (DeliveryException e) {
@@ -366,6 +406,15 @@ public final class Delivery {
           e);
     }
     return new Receipt(key, link, expires, result);
+  }
+
+  private void deleteQuietly(String key) {
+    try {
+      s3.deleteObject(b -> b.bucket(settings.bucket()).key(key));
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Delivery.class)
+          .warn("the empty export {} could not be deleted: {}", key, e.getMessage());
+    }
   }
 
   private void sendQuietly(Notice notice, String subject, String body) {

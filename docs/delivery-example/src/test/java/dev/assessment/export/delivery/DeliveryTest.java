@@ -390,6 +390,40 @@ class DeliveryTest {
   }
 
   @Test
+  void everyFileUnreadable_storesNothingAndSaysSoInsteadOfALink() throws Exception {
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder()
+            .workflow("wf", "Hail damage")
+            .dataSource("ds", "Field app")
+            .order("o", "8492192");
+    for (int i = 0; i < 3; i++) {
+      // No content: the storage has nothing for these photos.
+      b.file("f-" + i, f -> f.externalId("x").fileName("roof.jpg").orderId("o"));
+    }
+    Exporter exporter = Exporter.builder().repository(b.build()).build();
+    Delivery.Running running =
+        delivery()
+            .submit(
+                exporter,
+                ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(),
+                notice(),
+                p -> {});
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> running.delivered().get(60, TimeUnit.SECONDS));
+    Delivery.NothingToDeliverException nothing =
+        assertInstanceOf(Delivery.NothingToDeliverException.class, e.getCause());
+    assertEquals(3, nothing.result().filesSkipped());
+    assertTrue(nothing.result().everyFileSkipped());
+    assertNothingStored();
+    MimeMessage message = onlyMail();
+    assertEquals(
+        "Your export of Hail damage, order 8492192 has nothing to download", message.getSubject());
+    String body = GreenMailUtil.getBody(message);
+    assertTrue(body.contains("None of the 3 selected file(s)"), body);
+    assertTrue(!body.contains("http"), "no link: " + body);
+  }
+
+  @Test
   void cancelledExport_storesNothingAndSendsAFailureNotice() throws Exception {
     Exporter exporter = Exporter.builder().repository(large(4, 6 << 20)).build();
     AtomicReference<ExportJob> job = new AtomicReference<>();

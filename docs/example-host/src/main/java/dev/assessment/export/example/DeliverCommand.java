@@ -229,6 +229,15 @@ final class DeliverCommand implements Callable<Integer> {
         Throwable cause = e.getCause();
         if (cause instanceof Delivery.DeliveryException d) {
           err.println("error: " + Main.oneLine(d));
+        } else if (cause instanceof Delivery.NothingToDeliverException nothing) {
+          nothing.result().warnings().forEach(w -> err.println("warning: " + w));
+          err.println(
+              "error: "
+                  + Main.oneLine(nothing)
+                  + "; nothing was stored and "
+                  + to
+                  + " was told so");
+          return 3;
         } else {
           err.println(
               "error: the export failed and "

@@ -187,6 +187,16 @@ final class ExportCommand implements Callable<Integer> {
       bar.clear();
     }
     report(spec.commandLine().getOut(), err, out, result);
+    if (result.everyFileSkipped()) {
+      err.println(
+          "error: none of the "
+              + result.filesSkipped()
+              + " selected file(s) could be read (see the warnings above): "
+              + out
+              + " holds no file");
+      err.flush();
+      return 3;
+    }
     if (volumeEntries > 0 || volumeBytes > 0) {
       String name = out.getFileName().toString();
       String base = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;

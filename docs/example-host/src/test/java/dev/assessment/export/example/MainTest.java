@@ -331,6 +331,34 @@ class MainTest {
   }
 
   @Test
+  void export_everyFileUnreadableExitsWith3(@TempDir Path dir) throws Exception {
+    assertEquals(0, run("demo", "--out", dir.toString(), "--files", "3"));
+    try (java.util.stream.Stream<Path> media = Files.list(dir.resolve("bundle/media"))) {
+      for (Path p : media.toList()) {
+        Files.delete(p);
+      }
+    }
+    Path target = dir.resolve("files.zip");
+    assertEquals(
+        3,
+        run(
+            "export",
+            "--bundle",
+            dir.resolve("bundle").toString(),
+            "--layout",
+            "files",
+            "--out",
+            target.toString()));
+    assertTrue(
+        err.toString().contains("error: none of the 3 selected file(s) could be read"),
+        err.toString());
+    assertTrue(err.toString().contains("warning: media-missing"), err.toString());
+    try (ZipFile zip = new ZipFile(target.toFile())) {
+      assertEquals(1, zip.size(), "the manifest alone, which says why");
+    }
+  }
+
+  @Test
   void demo_aNegativeFileCountIsRefusedBeforeWritingAnything(@TempDir Path dir) {
     assertEquals(2, run("demo", "--out", dir.resolve("d").toString(), "--files", "-5"));
     assertTrue(err.toString().contains("--files must be at least 1"), err.toString());

@@ -88,6 +88,7 @@ public final class ExportRun implements ExportContext {
   private final Set<InputStream> openMedia = ConcurrentHashMap.newKeySet();
   private volatile @Nullable String currentFile;
   private long filesDone;
+  private long filesSkipped;
   private long filesWritten;
   private long assessmentsWritten;
   private long rows;
@@ -290,6 +291,12 @@ public final class ExportRun implements ExportContext {
   }
 
   @Override
+  public void fileSkipped(int assessmentCount) throws ExportException {
+    filesSkipped++;
+    fileWritten(assessmentCount, 0);
+  }
+
+  @Override
   public void fileWritten(int assessmentCount, long rowCount) throws ExportException {
     filesDone++;
     if (rowCount > 0) {
@@ -368,6 +375,15 @@ public final class ExportRun implements ExportContext {
    */
   public long filesWritten() {
     return filesWritten;
+  }
+
+  /**
+   * Returns the number of selected files left out because their content failed.
+   *
+   * @return the count
+   */
+  public long filesSkipped() {
+    return filesSkipped;
   }
 
   /**

@@ -158,6 +158,18 @@ public interface ExportContext {
   void fileWritten(int assessments, long rows) throws ExportException;
 
   /**
+   * Records that a selected file was left out because its content is missing, unreadable or not an
+   * image (after {@link #warn warning} why), reports progress, and stops a cancelled export. An
+   * export whose selected files were all left out says so in {@link
+   * dev.assessment.export.core.ExportResult#everyFileSkipped()}.
+   *
+   * @param assessments the number of the file's assessments, none of them written
+   * @throws ExportException if the export was cancelled or the listener failed
+   * @since 0.2
+   */
+  void fileSkipped(int assessments) throws ExportException;
+
+  /**
    * Stops a cancelled export: throws when the export was cancelled, so that a provider's loop ends
    * without reporting the work its other threads abandoned.
    *

@@ -140,7 +140,7 @@ final class Annotations {
         id,
         id,
         "file " + id + " (" + media.entryName() + ") is left out of the dataset: " + why);
-    context.fileWritten(media.file().assessments().size(), 0);
+    context.fileSkipped(media.file().assessments().size());
     return true;
   }
 }

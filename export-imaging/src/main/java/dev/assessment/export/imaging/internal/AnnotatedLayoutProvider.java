@@ -116,7 +116,7 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
           file.id(),
           "file " + file.id() + " (" + name + ") was skipped: " + status.substring(9));
       manifest.add(name, file, -1, "", status, "", "");
-      context.fileWritten(assessed.assessments().size(), 0);
+      context.fileSkipped(assessed.assessments().size());
       return;
     }
     Rendered rendered = job.rendered;
@@ -130,7 +130,7 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
           file.id(),
           "file " + file.id() + " (" + name + ") was skipped: " + rendered.skipped());
       manifest.add(name, file, -1, "", "skipped: " + rendered.skipped(), "", "");
-      context.fileWritten(assessed.assessments().size(), 0);
+      context.fileSkipped(assessed.assessments().size());
       return;
     }
     Fetched content = rendered.content() != null ? rendered.content() : job.original;

@@ -64,7 +64,7 @@ public final class FilesLayoutProvider extends ArchiveLayout {
                   file.id(),
                   "file " + file.id() + " (" + name + ") was skipped: " + status.substring(9));
               manifest.add(name, file, -1, "", status);
-              context.fileWritten(0, 0);
+              context.fileSkipped(0);
               return;
             }
             boolean stored = ZipWriter.isCompressed(EntryNames.suffixOf(name), file.mediaType());
