@@ -216,6 +216,55 @@ class ExporterTest {
   }
 
   @Test
+  void export_loneSurrogateBecomesTheReplacementCharacterWithAWarning() throws Exception {
+    // "\uD83D" alone is half of 😀: no UTF-8 encoder can write it, and it used to become '?'.
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "w", AttributeDefinition.of("note", AttributeType.TEXT))
+            .dataSource("ds", "d")
+            .file(
+                "f",
+                f ->
+                    f.externalId("x\uD83D")
+                        .fileName("\uD83D\uDE00.jpg")
+                        .assessment(
+                            "a",
+                            AssessmentKind.HUMAN,
+                            T,
+                            a ->
+                                a.entity(
+                                    Entity(
+                                        "e", AttributeValue.of("note", Value.text("ok\uDE00"))))))
+            .build();
+    for (Layout layout : List.of(CsvLayouts.ATTRIBUTE_VALUES, CsvLayouts.ANNOTATIONS)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ExportResult r =
+          Fixtures.exporter(repo)
+              .export(ExportRequest.builder("wf").layout(layout).build(), ExportSink.of(out));
+      String csv = out.toString(StandardCharsets.UTF_8);
+      assertTrue(csv.contains(",x\uFFFD,\uD83D\uDE00.jpg,"), csv);
+      assertTrue(csv.contains("ok\uFFFD"), csv);
+      assertFalse(csv.contains("?"), csv);
+      List<String> fields =
+          r.warnings().stream()
+              .filter(w -> w.code().equals("lone-surrogate"))
+              .map(w -> w.message().substring(0, w.message().indexOf(':')))
+              .toList();
+      assertEquals(List.of("file f, external_id", "file f, attribute 'note'"), fields, layout.id());
+      assertTrue(r.warnings().get(0).message().contains("written as U+FFFD"));
+      ExportException strict =
+          assertThrows(
+              ExportException.class,
+              () ->
+                  Fixtures.exporter(repo)
+                      .export(
+                          ExportRequest.builder("wf").layout(layout).strict(true).build(),
+                          ExportSink.of(new ByteArrayOutputStream())));
+      assertTrue(strict.getMessage().contains("file f, external_id"), strict.getMessage());
+    }
+  }
+
+  @Test
   void export_warningsAreCountedNotRepeated() throws Exception {
     InMemoryRepository.Builder b =
         InMemoryRepository.builder()

@@ -118,6 +118,29 @@ class FilesLayoutTest {
   }
 
   @Test
+  void export_loneSurrogateInTheManifestIsReplacedAndReported(@TempDir Path dir) throws Exception {
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "Roof inspection")
+            .dataSource("ds", "Field app")
+            .file(
+                "f-1", f -> f.externalId("x\uD83D").fileName("a.jpg").content(new byte[] {1, 2, 3}))
+            .build();
+    Path zip = dir.resolve("files.zip");
+    ExportResult result =
+        Exporter.builder().repository(repo).build().export(files(), ExportSink.of(zip));
+    assertEquals(List.of("lone-surrogate"), result.warnings().stream().map(w -> w.code()).toList());
+    assertTrue(
+        result.warnings().get(0).message().startsWith("file f-1, external_id:"),
+        result.warnings().get(0).message());
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      CSVRecord row = manifest(z).get(1);
+      assertEquals("x\uFFFD", row.get(2), "external_id");
+      assertEquals("x__Roof inspection_1.jpg", row.get(0), "entry_name");
+    }
+  }
+
+  @Test
   void export_everyFileMissingIsReportedAsSuch() throws Exception {
     InMemoryRepository repo =
         InMemoryRepository.builder()

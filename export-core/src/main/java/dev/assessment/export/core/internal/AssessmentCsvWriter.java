@@ -15,6 +15,7 @@
  */
 package dev.assessment.export.core.internal;
 
+import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.PolygonEncoding;
 import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.Assessment;
@@ -86,7 +87,8 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
       Map<String, DataSource> dataSources,
       boolean neutralise,
       PolygonEncoding polygons,
-      Warnings warnings) {
+      Warnings warnings)
+      throws ExportException {
     this.sink = Objects.requireNonNull(out, "out");
     this.workflow = workflow;
     this.attributeNames = Columns.attributeNames(workflow);
@@ -96,8 +98,8 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
     this.polygons = polygons;
     this.warnings = warnings;
     StringBuilder sb = new StringBuilder();
-    Cells.append(sb, text(workflow.id()), true);
-    Cells.append(sb, text(workflow.name()), false);
+    Cells.append(sb, text(wellFormed("workflow_id", null, workflow.id())), true);
+    Cells.append(sb, text(wellFormed("workflow_name", null, workflow.name())), false);
     this.workflowPart = sb.toString();
   }
 
@@ -124,15 +126,19 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
     String filePart = filePart(file.file());
     long rows = 0;
     for (Assessment assessment : file.assessments()) {
-      String assessmentPart = filePart + assessmentPart(assessment);
+      String assessmentPart = filePart + assessmentPart(file.file().id(), assessment);
       if (assessment.entities().isEmpty()) {
         rows += writeEmptyAssessment(assessmentPart);
       }
       for (Entity entity : assessment.entities()) {
         scratch.setLength(0);
         scratch.append(assessmentPart);
-        textCell(scratch, entity.id());
-        textCell(scratch, entity.label() == null ? "" : entity.label());
+        textCell(scratch, "entity_id", file.file().id(), entity.id());
+        textCell(
+            scratch,
+            "entity_label",
+            file.file().id(),
+            entity.label() == null ? "" : entity.label());
         rows += writeEntity(file.file(), scratch.toString(), entity);
       }
     }
@@ -302,7 +308,7 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
   protected final String value(MediaFile file, Entity entity, String attribute, Value value)
       throws IOException {
     if (value instanceof Value.Text t) {
-      return text(t.text());
+      return text(wellFormed("attribute '" + attribute + "'", file.id(), t.text()));
     } else if (value instanceof Value.Numeric n) {
       if (!Double.isFinite(n.number())) {
         warnings.warn(
@@ -340,8 +346,38 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
     return neutralise ? Cells.neutralise(s) : s;
   }
 
-  private void textCell(StringBuilder sb, String s) {
-    Cells.append(sb, text(s), false);
+  private void textCell(StringBuilder sb, String field, @Nullable String fileId, String s)
+      throws ExportException {
+    Cells.append(sb, text(wellFormed(field, fileId, s)), false);
+  }
+
+  /**
+   * Returns text that UTF-8 can carry: a lone surrogate (half of a pair, which no encoder can
+   * write) becomes U+FFFD with a warning naming the field, and fails a strict export.
+   *
+   * @param field the column or attribute, for the message
+   * @param fileId the file, or null for the workflow's own text
+   * @param s the text
+   * @return {@code s}, or a copy with U+FFFD for each lone surrogate
+   * @throws ExportException if the export is strict and the text has a lone surrogate
+   */
+  protected final String wellFormed(String field, @Nullable String fileId, String s)
+      throws ExportException {
+    int at = Cells.loneSurrogate(s);
+    if (at < 0) {
+      return s;
+    }
+    warnings.warn(
+        "lone-surrogate",
+        field,
+        fileId,
+        (fileId == null ? "the workflow's " : "file " + fileId + ", ")
+            + field
+            + ": the text has half of a UTF-16 surrogate pair at index "
+            + at
+            + ", which UTF-8 cannot encode; it was written as U+FFFD (fix the text where it is"
+            + " stored)");
+    return Cells.replaceLoneSurrogates(s);
   }
 
   private String filePart(MediaFile file) throws IOException {
@@ -376,22 +412,23 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
               + file.dataSourceId()
               + ", which the workflow repository does not list; data_source_name was left empty");
     }
-    textCell(sb, orderId == null ? "" : orderId);
-    textCell(sb, orderName);
-    textCell(sb, file.dataSourceId());
-    textCell(sb, dataSource == null ? "" : dataSource.name());
-    textCell(sb, file.id());
-    textCell(sb, file.externalId());
-    textCell(sb, file.fileName());
+    String id = file.id();
+    textCell(sb, "order_id", id, orderId == null ? "" : orderId);
+    textCell(sb, "order_name", id, orderName);
+    textCell(sb, "data_source_id", id, file.dataSourceId());
+    textCell(sb, "data_source_name", id, dataSource == null ? "" : dataSource.name());
+    textCell(sb, "file_id", null, id);
+    textCell(sb, "external_id", id, file.externalId());
+    textCell(sb, "file_name", id, file.fileName());
     return sb.toString();
   }
 
-  private String assessmentPart(Assessment assessment) {
+  private String assessmentPart(String fileId, Assessment assessment) throws ExportException {
     StringBuilder sb = new StringBuilder(96);
-    textCell(sb, assessment.id());
-    textCell(sb, assessment.kind().name().toLowerCase(Locale.ROOT));
-    textCell(sb, assessment.step() == null ? "" : assessment.step());
-    textCell(sb, assessment.assessor() == null ? "" : assessment.assessor());
+    textCell(sb, "assessment_id", fileId, assessment.id());
+    textCell(sb, "assessment_kind", fileId, assessment.kind().name().toLowerCase(Locale.ROOT));
+    textCell(sb, "step", fileId, assessment.step() == null ? "" : assessment.step());
+    textCell(sb, "assessor", fileId, assessment.assessor() == null ? "" : assessment.assessor());
     Cells.append(sb, Cells.instant(assessment.assessedAt()), false);
     return sb.toString();
   }

@@ -76,6 +76,49 @@ public final class Cells {
     return sb.append(number(value));
   }
 
+  /**
+   * Returns where the first lone surrogate is: a high surrogate not followed by a low one, or a low
+   * one not preceded by a high one.
+   *
+   * @param s the text
+   * @return its index, or -1 when every surrogate is half of a pair
+   */
+  public static int loneSurrogate(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Replaces each lone surrogate with U+FFFD, the replacement character, as a UTF-8 decoder shows
+   * an undecodable sequence.
+   *
+   * @param s the text
+   * @return the text with every surrogate half of a pair
+   */
+  public static String replaceLoneSurrogates(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        sb.append(c).append(s.charAt(++i));
+      } else {
+        sb.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+      }
+    }
+    return sb.toString();
+  }
+
   private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
   /**

@@ -15,6 +15,7 @@
  */
 package dev.assessment.export.core.internal;
 
+import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.PolygonEncoding;
 import dev.assessment.export.spi.AttributeValue;
 import dev.assessment.export.spi.DataSource;
@@ -51,7 +52,8 @@ public final class LongCsvWriter extends AssessmentCsvWriter {
       Map<String, DataSource> dataSources,
       boolean neutralise,
       PolygonEncoding polygons,
-      Warnings warnings) {
+      Warnings warnings)
+      throws ExportException {
     super(out, workflow, orders, dataSources, neutralise, polygons, warnings);
   }
 
@@ -86,7 +88,7 @@ public final class LongCsvWriter extends AssessmentCsvWriter {
       }
       String value = value(file, entity, attribute.name(), attribute.value());
       out.append(prefix);
-      cell(text(name));
+      cell(text(wellFormed("attribute name", null, name)));
       cell(value);
       cell(confidence(attribute.confidence()));
       endRow();

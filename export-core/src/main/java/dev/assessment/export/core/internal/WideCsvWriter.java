@@ -15,6 +15,7 @@
  */
 package dev.assessment.export.core.internal;
 
+import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.PolygonEncoding;
 import dev.assessment.export.spi.AttributeValue;
 import dev.assessment.export.spi.DataSource;
@@ -58,13 +59,14 @@ public final class WideCsvWriter extends AssessmentCsvWriter {
       Map<String, DataSource> dataSources,
       boolean neutralise,
       PolygonEncoding polygons,
-      Warnings warnings) {
+      Warnings warnings)
+      throws ExportException {
     super(out, workflow, orders, dataSources, neutralise, polygons, warnings);
     List<String> h = new ArrayList<>(Columns.WIDE_FIXED);
     int i = 0;
     for (Map.Entry<String, String> e : attributeNames.entrySet()) {
       columnOf.put(e.getKey(), i++);
-      h.add(text(e.getValue()));
+      h.add(text(wellFormed("attribute name", null, e.getValue())));
     }
     this.header = List.copyOf(h);
     this.cells = new String[i];

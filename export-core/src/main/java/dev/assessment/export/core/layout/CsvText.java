@@ -118,4 +118,28 @@ public final class CsvText {
   public static String number(double value) {
     return Cells.number(value);
   }
+
+  /**
+   * Returns where the first lone surrogate in text is: half of a UTF-16 surrogate pair without its
+   * other half, which no UTF-8 encoder can write (it would become {@code ?}).
+   *
+   * @param text the text
+   * @return the index, or -1 when the text is well-formed
+   * @since 0.2
+   */
+  public static int loneSurrogate(String text) {
+    return Cells.loneSurrogate(text);
+  }
+
+  /**
+   * Replaces each lone surrogate with U+FFFD, as the CSV layouts write it (with a {@code
+   * lone-surrogate} warning naming the field).
+   *
+   * @param text the text
+   * @return the text, or a copy with U+FFFD for each lone surrogate
+   * @since 0.2
+   */
+  public static String replaceLoneSurrogates(String text) {
+    return Cells.loneSurrogate(text) < 0 ? text : Cells.replaceLoneSurrogates(text);
+  }
 }

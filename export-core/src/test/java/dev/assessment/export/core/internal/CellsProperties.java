@@ -41,7 +41,7 @@ class CellsProperties {
             Generate.pick(
                 List.of(
                     "", ",", "\"", "\r", "\n", " ", "#", "!", "$", "'", "=", "-", "a", "Z", "\t",
-                    "\u0000", "😀", "é", "\\\\")),
+                    "\u0000", "😀", "é", "\\\\", "\uD83D", "\uDE00")),
             strings().allPossible().ofLengthBetween(0, 3));
     return lists().of(token).ofSizeBetween(0, 5).map(parts -> String.join("", parts));
   }
@@ -102,6 +102,26 @@ class CellsProperties {
                 assertEquals(ShortestDecimal.of(value).toPlainString(), text);
               }
               assertEquals(text, Cells.appendNumber(new StringBuilder(), value).toString());
+            });
+  }
+
+  @Test
+  void replaceLoneSurrogates_makesTextUtf8CanCarryAndKeepsWellFormedText() {
+    qt().withFixedSeed(SEED)
+        .withExamples(2000)
+        .forAll(cells())
+        .checkAssert(
+            value -> {
+              String replaced = Cells.replaceLoneSurrogates(value);
+              assertEquals(-1, Cells.loneSurrogate(replaced));
+              assertEquals(value.length(), replaced.length(), "one char for one");
+              byte[] utf8 = replaced.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+              assertEquals(replaced, new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+              if (Cells.loneSurrogate(value) < 0) {
+                assertEquals(value, replaced);
+              } else {
+                assertTrue(replaced.indexOf('\uFFFD') >= 0, replaced);
+              }
             });
   }
 

@@ -67,7 +67,7 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
     int window = threads * 2;
     Deque<AssessedFile> pendingFiles = new ArrayDeque<>();
     try (ZipWriter zip = new ZipWriter(out);
-        Manifest manifest = new Manifest(context.request().neutraliseFormulas(), EXTRA_COLUMNS);
+        Manifest manifest = new Manifest(context, EXTRA_COLUMNS);
         Stream<AssessedFile> files = context.assessedFiles();
         Pipeline<Job> jobs =
             new Pipeline<>(

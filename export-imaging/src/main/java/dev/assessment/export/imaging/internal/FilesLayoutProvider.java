@@ -48,7 +48,7 @@ public final class FilesLayoutProvider extends ArchiveLayout {
   public void write(ExportContext context, OutputStream out) throws IOException {
     ArchiveOptions options = ArchiveOptions.of(context.request());
     try (PackingArchive archive = new PackingArchive(context, out);
-        Manifest manifest = new Manifest(context.request().neutraliseFormulas(), List.of());
+        Manifest manifest = new Manifest(context, List.of());
         Stream<MediaFile> files = context.files()) {
       archive.forEach(
           files.map(f -> new AssessedFile(f, List.of())),

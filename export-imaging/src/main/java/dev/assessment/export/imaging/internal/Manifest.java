@@ -15,7 +15,9 @@
  */
 package dev.assessment.export.imaging.internal;
 
+import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.layout.CsvText;
+import dev.assessment.export.core.layout.ExportContext;
 import dev.assessment.export.spi.MediaFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,17 +49,19 @@ public final class Manifest implements AutoCloseable {
 
   private final Spool spool = new Spool(1 << 20);
   private final boolean neutralise;
+  private final ExportContext context;
   private final CRC32 crc = new CRC32();
 
   /**
    * Starts a manifest with its header.
    *
-   * @param neutralise whether text cells are neutralised against formulas
+   * @param context the export, for its warnings and whether text cells are neutralised
    * @param extraColumns columns after the standard ones, e.g. what the annotated layout drew
    * @throws IOException if the spool cannot be written
    */
-  public Manifest(boolean neutralise, List<String> extraColumns) throws IOException {
-    this.neutralise = neutralise;
+  public Manifest(ExportContext context, List<String> extraColumns) throws IOException {
+    this.context = context;
+    this.neutralise = context.request().neutraliseFormulas();
     StringBuilder header = new StringBuilder();
     boolean first = true;
     for (String c : COLUMNS) {
@@ -87,9 +91,10 @@ public final class Manifest implements AutoCloseable {
     StringBuilder row = new StringBuilder(160);
     CsvText.appendCell(row, text(entryName), true);
     CsvText.appendCell(row, text(file.id()), false);
-    CsvText.appendCell(row, text(file.externalId()), false);
-    CsvText.appendCell(row, text(file.fileName()), false);
-    CsvText.appendCell(row, text(file.mediaType() == null ? "" : file.mediaType()), false);
+    CsvText.appendCell(row, text(wellFormed(file, "external_id", file.externalId())), false);
+    CsvText.appendCell(row, text(wellFormed(file, "file_name", file.fileName())), false);
+    String mediaType = file.mediaType() == null ? "" : file.mediaType();
+    CsvText.appendCell(row, text(wellFormed(file, "media_type", mediaType)), false);
     CsvText.appendCell(row, size < 0 ? "" : Long.toString(size), false);
     CsvText.appendCell(row, sha256, false);
     CsvText.appendCell(row, text(status), false);
@@ -122,6 +127,32 @@ public final class Manifest implements AutoCloseable {
   }
 
   private String text(String s) {
-    return neutralise ? CsvText.neutralise(s) : s;
+    // Our own status text may quote an exception's message: no lone surrogate reaches the encoder.
+    String w = CsvText.replaceLoneSurrogates(s);
+    return neutralise ? CsvText.neutralise(w) : w;
+  }
+
+  /**
+   * As the CSV layouts do: a lone surrogate is written as U+FFFD, with a warning or, strict, an
+   * error.
+   */
+  private String wellFormed(MediaFile file, String field, String s) throws ExportException {
+    int at = CsvText.loneSurrogate(s);
+    if (at < 0) {
+      return s;
+    }
+    context.warn(
+        "lone-surrogate",
+        field,
+        file.id(),
+        "file "
+            + file.id()
+            + ", "
+            + field
+            + ": the text has half of a UTF-16 surrogate pair at index "
+            + at
+            + ", which UTF-8 cannot encode; it was written as U+FFFD in manifest.csv (fix the"
+            + " text where it is stored)");
+    return CsvText.replaceLoneSurrogates(s);
   }
 }
