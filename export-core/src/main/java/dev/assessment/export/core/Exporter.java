@@ -30,6 +30,7 @@ import dev.assessment.export.spi.WorkflowOrder;
 import dev.assessment.export.spi.WorkflowRepository;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -347,13 +348,18 @@ public final class Exporter {
                             + workflowId
                             + "': the workflow repository has no workflow with that id"));
     Map<String, WorkflowOrder> orders = new LinkedHashMap<>();
+    List<String> repeated = new ArrayList<>();
     for (WorkflowOrder o : metadata(() -> workflows.orders(workflowId), workflowId, "the orders")) {
-      orders.put(o.id(), o);
+      if (orders.putIfAbsent(o.id(), o) != null) {
+        repeated.add("order " + o.id());
+      }
     }
     Map<String, DataSource> dataSources = new LinkedHashMap<>();
     for (DataSource d :
         metadata(() -> workflows.dataSources(workflowId), workflowId, "the data sources")) {
-      dataSources.put(d.id(), d);
+      if (dataSources.putIfAbsent(d.id(), d) != null) {
+        repeated.add("data source " + d.id());
+      }
     }
     String orderId = request.orderId();
     if (orderId != null && !orders.containsKey(orderId)) {
@@ -391,6 +397,17 @@ public final class Exporter {
             listener,
             cancelled,
             workExecutor);
+    for (String what : repeated) {
+      run.warn(
+          "duplicate-definition",
+          what,
+          null,
+          "the workflow repository lists "
+              + what
+              + " of workflow "
+              + workflowId
+              + " more than once; the first definition was used (fix the repository)");
+    }
     String fileName = fileName(request, provider);
     LOG.debug("exporting {} to {}", request, fileName);
 
@@ -469,6 +486,10 @@ public final class Exporter {
             + ")"
             + (run.currentFile() == null ? "" : " at file " + run.currentFile());
     if (t instanceof ExportException e) {
+      return e;
+    }
+    if (t instanceof UncheckedIOException u && u.getCause() instanceof ExportException e) {
+      // A strict export's warning, raised inside a stream.
       return e;
     }
     if (Thread.currentThread().isInterrupted()

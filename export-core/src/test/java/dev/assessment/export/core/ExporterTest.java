@@ -265,6 +265,102 @@ class ExporterTest {
   }
 
   @Test
+  void export_aFileStreamedTwiceIsExportedOnceWithAWarning() throws Exception {
+    InMemoryRepository data =
+        InMemoryRepository.builder()
+            .workflow("wf", "w", AttributeDefinition.of("severity", AttributeType.NUMBER))
+            .dataSource("ds", "d")
+            .order("o", "8492192")
+            .file(
+                "f",
+                f ->
+                    f.orderId("o")
+                        .assessment(
+                            "a",
+                            AssessmentKind.HUMAN,
+                            T,
+                            a ->
+                                a.entity(
+                                    Entity("e", AttributeValue.of("severity", Value.number(2))))))
+            .build();
+    // A join that repeats a file's row, and an order listed twice with another name.
+    dev.assessment.export.spi.AssessmentRepository twice =
+        new dev.assessment.export.spi.AssessmentRepository() {
+          @Override
+          public java.util.stream.Stream<dev.assessment.export.spi.AssessedFile> assessedFiles(
+              dev.assessment.export.spi.FileQuery query) {
+            List<dev.assessment.export.spi.AssessedFile> one = data.assessedFiles(query).toList();
+            return java.util.stream.Stream.concat(one.stream(), one.stream());
+          }
+
+          @Override
+          public java.util.stream.Stream<dev.assessment.export.spi.MediaFile> files(
+              dev.assessment.export.spi.FileQuery query) {
+            List<dev.assessment.export.spi.MediaFile> one = data.files(query).toList();
+            return java.util.stream.Stream.concat(one.stream(), one.stream());
+          }
+        };
+    dev.assessment.export.spi.WorkflowRepository repeatedOrder =
+        new dev.assessment.export.spi.WorkflowRepository() {
+          @Override
+          public java.util.Optional<dev.assessment.export.spi.Workflow> workflow(String id) {
+            return data.workflow(id);
+          }
+
+          @Override
+          public List<dev.assessment.export.spi.WorkflowOrder> orders(String id) {
+            return List.of(
+                new dev.assessment.export.spi.WorkflowOrder("o", "wf", "8492192"),
+                new dev.assessment.export.spi.WorkflowOrder("o", "wf", "other"));
+          }
+
+          @Override
+          public List<dev.assessment.export.spi.DataSource> dataSources(String id) {
+            return data.dataSources(id);
+          }
+        };
+    Exporter e = Exporter.builder().workflows(repeatedOrder).assessments(twice).media(data).build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ExportResult r =
+        e.export(
+            ExportRequest.builder("wf").layout(CsvLayouts.ANNOTATIONS).build(), ExportSink.of(out));
+    String csv = out.toString(StandardCharsets.UTF_8);
+    assertEquals(2, csv.split("\r\n").length, "the header and one row: " + csv);
+    assertTrue(csv.contains(",o,8492192,"), "the first definition of the order: " + csv);
+    assertEquals(
+        List.of("duplicate-definition", "duplicate-file"),
+        r.warnings().stream().map(ExportWarning::code).toList());
+    assertTrue(r.warnings().get(1).message().startsWith("file f was streamed twice"));
+    ExportException strict =
+        assertThrows(
+            ExportException.class,
+            () ->
+                e.export(
+                    ExportRequest.builder("wf").layout(CsvLayouts.ANNOTATIONS).strict(true).build(),
+                    ExportSink.of(new ByteArrayOutputStream())));
+    assertTrue(strict.getMessage().contains("lists order o of workflow wf more than once"));
+    // The CSV layouts read the assessed files, a file-ids layout the files alone.
+    for (Layout layout : List.of(CsvLayouts.ANNOTATIONS, FileIdsLayout.FILE_IDS)) {
+      ExportException strictTwice =
+          assertThrows(
+              ExportException.class,
+              () ->
+                  Exporter.builder()
+                      .workflows(data)
+                      .assessments(twice)
+                      .media(data)
+                      .layoutProvider(new FileIdsLayout())
+                      .build()
+                      .export(
+                          ExportRequest.builder("wf").layout(layout).strict(true).build(),
+                          ExportSink.of(new ByteArrayOutputStream())));
+      assertTrue(
+          strictTwice.getMessage().startsWith("file f was streamed twice"),
+          strictTwice.getMessage());
+    }
+  }
+
+  @Test
   void export_warningsAreCountedNotRepeated() throws Exception {
     InMemoryRepository.Builder b =
         InMemoryRepository.builder()

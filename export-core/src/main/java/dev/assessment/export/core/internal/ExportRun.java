@@ -37,6 +37,7 @@ import dev.assessment.export.spi.WorkflowOrder;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -457,6 +458,47 @@ public final class ExportRun implements ExportContext {
     return Objects.requireNonNull(result, "the repository returned null " + what);
   }
 
+  /** How many of the latest file ids a stream remembers, to find a file streamed twice. */
+  static final int RECENT_IDS = 4096;
+
+  private void duplicate(String id) {
+    try {
+      warn(
+          "duplicate-file",
+          id,
+          id,
+          "file "
+              + id
+              + " was streamed twice by the repository; it was exported once (fix the repository's"
+              + " query: a join that repeats a file's row?)");
+    } catch (ExportException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The latest ids of a stream, oldest first: constant memory, so only near repeats are found. */
+  private static final class RecentIds {
+    private final int capacity;
+    private final java.util.ArrayDeque<String> order = new java.util.ArrayDeque<>();
+    private final java.util.HashSet<String> ids = new java.util.HashSet<>();
+
+    RecentIds(int capacity) {
+      this.capacity = capacity;
+    }
+
+    /** Returns false when the id is among the latest. */
+    boolean add(String id) {
+      if (!ids.add(id)) {
+        return false;
+      }
+      order.addLast(id);
+      if (order.size() > capacity) {
+        ids.remove(order.removeFirst());
+      }
+      return true;
+    }
+  }
+
   private <T> Stream<T> guarded(Stream<T> source, Function<T, String> idOf) {
     synchronized (streams) {
       streams.add(source);
@@ -469,32 +511,41 @@ public final class ExportRun implements ExportContext {
       throw new RepositoryFailure(
           "the repository failed streaming the files of workflow " + workflow.id() + ": " + e, e);
     }
+    RecentIds recent = new RecentIds(RECENT_IDS);
     Spliterator<T> outer =
         new Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE, Spliterator.ORDERED) {
           @Override
           public boolean tryAdvance(Consumer<? super T> action) {
-            List<T> next = new ArrayList<>(1);
-            boolean more;
-            try {
-              more = inner.tryAdvance(next::add);
-            } catch (RuntimeException e) {
-              throw new RepositoryFailure(
-                  "the repository failed streaming the files of workflow "
-                      + workflow.id()
-                      + (currentFile == null
-                          ? ", before the first file"
-                          : ", after file " + currentFile)
-                      + ": "
-                      + e,
-                  e);
+            while (true) {
+              List<T> next = new ArrayList<>(1);
+              boolean more;
+              try {
+                more = inner.tryAdvance(next::add);
+              } catch (RuntimeException e) {
+                throw new RepositoryFailure(
+                    "the repository failed streaming the files of workflow "
+                        + workflow.id()
+                        + (currentFile == null
+                            ? ", before the first file"
+                            : ", after file " + currentFile)
+                        + ": "
+                        + e,
+                    e);
+              }
+              if (!more) {
+                return false;
+              }
+              T element =
+                  Objects.requireNonNull(next.get(0), "the repository streamed a null file");
+              String id = idOf.apply(element);
+              if (!recent.add(id)) {
+                duplicate(id);
+                continue;
+              }
+              currentFile = id;
+              action.accept(element);
+              return true;
             }
-            if (!more) {
-              return false;
-            }
-            T element = Objects.requireNonNull(next.get(0), "the repository streamed a null file");
-            currentFile = idOf.apply(element);
-            action.accept(element);
-            return true;
           }
         };
     return StreamSupport.stream(outer, false)
