@@ -411,6 +411,52 @@ class AnnotatedLayoutTest {
   }
 
   @Test
+  void exifOrientation_isReadWithoutTheTempFolder(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    byte[] jpeg = Images.withOrientation(Images.jpeg(stored(displayed(), 6), 1.0f), 6);
+    InMemoryRepository repo =
+        order(
+            Map.of("r.jpg", jpeg), Map.of("r.jpg", Polygon.of(60, 40, 180, 40, 180, 120, 60, 120)));
+    java.io.File gone = Files.createDirectory(dir.resolve("cache")).toFile();
+    java.io.File before = javax.imageio.ImageIO.getCacheDirectory();
+    boolean usedCache = javax.imageio.ImageIO.getUseCache();
+    // ImageIO's disk cache points at a folder that no longer exists, as a full or removed
+    // temp folder does.
+    javax.imageio.ImageIO.setUseCache(true);
+    javax.imageio.ImageIO.setCacheDirectory(gone);
+    Files.delete(gone.toPath());
+    byte[] drawn;
+    try {
+      drawn = export(repo, annotated().build()).get("r_order_1.jpg");
+    } finally {
+      javax.imageio.ImageIO.setCacheDirectory(before);
+      javax.imageio.ImageIO.setUseCache(usedCache);
+    }
+    BufferedImage out = Images.read(drawn);
+    assertEquals(320, out.getWidth(), "turned as displayed");
+    assertEquals(200, out.getHeight(), "turned as displayed");
+  }
+
+  @Test
+  void exifOrientation_unreadableIsDrawnAsStoredWithAWarning() throws Exception {
+    byte[] jpeg = Images.withOrientation(Images.jpeg(Images.solid(40, 30, Color.GRAY), 1.0f), 6);
+    // Spoil the TIFF header's byte order mark (after SOI, APP1's marker and length, "Exif\0\0"):
+    // the EXIF block cannot be parsed.
+    jpeg[12] = 'X';
+    jpeg[13] = 'X';
+    InMemoryRepository repo =
+        order(Map.of("r.jpg", jpeg), Map.of("r.jpg", Polygon.of(5, 5, 30, 5, 30, 20)));
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    ExportResult r =
+        Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
+    assertEquals(List.of("exif-unreadable"), r.warnings().stream().map(w -> w.code()).toList());
+    assertTrue(
+        r.warnings().get(0).message().contains("drawn as stored"), r.warnings().get(0).message());
+    BufferedImage out = Images.read(entries(zip.toByteArray()).get("r_order_1.jpg"));
+    assertEquals(40, out.getWidth(), "as stored");
+  }
+
+  @Test
   void cmykJpegRendersThroughTwelveMonkeys() throws Exception {
     byte[] cmyk = Images.cmykJpeg(400, 300);
     Color twelveMonkeys = new Color(Images.readWith(cmyk, "com.twelvemonkeys.").getRGB(200, 280));

@@ -60,10 +60,16 @@ public final class ImageHeaders {
     }
     if (format.equals("jpeg") || format.equals("jpg")) {
       format = "jpeg";
+      int orientation;
       try (InputStream raw = content.open()) {
-        if (Orientation.swapsAxes(Orientation.read(raw))) {
-          return Optional.of(new ImageSize(height, width, format));
-        }
+        orientation = Orientation.read(raw);
+      } catch (IOException e) {
+        // The size as stored, as the annotated layout then draws it (with an exif-unreadable
+        // warning there).
+        orientation = 1;
+      }
+      if (Orientation.swapsAxes(orientation)) {
+        return Optional.of(new ImageSize(height, width, format));
       }
     }
     return Optional.of(new ImageSize(width, height, format));

@@ -148,9 +148,12 @@ public final class ImageRenderer {
     }
     boolean jpeg = format.equals("jpeg") || format.equals("jpg");
     orientation = 1;
+    String unreadableExif = null;
     if (jpeg) {
       try (InputStream raw = content.spool().open()) {
         orientation = Orientation.read(raw);
+      } catch (IOException e) {
+        unreadableExif = oneLine(String.valueOf(e.getMessage()));
       }
     }
     image = Orientation.apply(image, orientation);
@@ -158,6 +161,19 @@ public final class ImageRenderer {
     int displayedWidth = Orientation.swapsAxes(orientation) ? storedHeight : storedWidth;
     double scale = image.getWidth() / (double) displayedWidth;
     Drawing drawing = draw(file, image, scale, assessments);
+    if (unreadableExif != null) {
+      drawing
+          .warnings()
+          .add(
+              new Rendered.Warning(
+                  "exif-unreadable",
+                  "file "
+                      + file.id()
+                      + ": its EXIF orientation could not be read ("
+                      + unreadableExif
+                      + "); it was drawn as stored, so if a viewer would turn it, the polygons"
+                      + " are not where the viewer shows the photo"));
+    }
     return encode(image, jpeg, drawing);
   }
 

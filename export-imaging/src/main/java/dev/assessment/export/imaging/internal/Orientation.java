@@ -27,8 +27,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * EXIF orientation: how a stored image is turned to be displayed. Values 1 to 8 as EXIF defines
@@ -40,16 +40,15 @@ public final class Orientation {
   private Orientation() {}
 
   /**
-   * Reads the EXIF orientation of a JPEG with TwelveMonkeys' metadata readers.
+   * Reads the EXIF orientation of a JPEG with TwelveMonkeys' metadata readers, caching in memory
+   * (never in the temp folder, whose failure would otherwise pass for a missing orientation).
    *
    * @param jpeg the JPEG's bytes; read, not closed
-   * @return the orientation, 1 when absent or unreadable
+   * @return the orientation, 1 when the JPEG has no EXIF orientation
+   * @throws IOException if the JPEG cannot be read or has an EXIF block that cannot be parsed
    */
-  public static int read(InputStream jpeg) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(jpeg)) {
-      if (in == null) {
-        return 1;
-      }
+  public static int read(InputStream jpeg) throws IOException {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(jpeg)) {
       List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(in, APP1, "Exif");
       if (segments.isEmpty()) {
         return 1;
@@ -61,7 +60,7 @@ public final class Orientation {
         start++;
       }
       try (ImageInputStream exif =
-          ImageIO.createImageInputStream(
+          new MemoryCacheImageInputStream(
               new java.io.ByteArrayInputStream(data, start, data.length - start))) {
         Directory directory = new TIFFReader().read(exif);
         Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
@@ -72,8 +71,8 @@ public final class Orientation {
           return n.intValue();
         }
       }
-    } catch (IOException | RuntimeException e) {
-      return 1;
+    } catch (RuntimeException e) {
+      throw new IOException("the EXIF block cannot be parsed: " + e, e);
     }
     return 1;
   }
