@@ -465,7 +465,9 @@ class AnnotatedLayoutTest {
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
     ExportResult r =
         Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
-    assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+    // The decoder's own note on a CMYK JPEG without a profile is passed on, and nothing else.
+    assertEquals(List.of("image-warning"), r.warnings().stream().map(w -> w.code()).toList());
+    assertTrue(r.warnings().get(0).message().contains("No embedded ICC"), r.warnings().toString());
     BufferedImage out = Images.read(entries(zip.toByteArray()).get("c_order_1.jpg"));
     assertEquals(400, out.getWidth());
     assertTrue(
@@ -507,6 +509,31 @@ class AnnotatedLayoutTest {
         manifest.contains(
             "bomb_order_1.png,bomb,bomb,bomb.png,,,,\"skipped: the image declares 100000 × 100000"),
         manifest);
+  }
+
+  @Test
+  void truncatedJpegIsSkippedNotDrawnOnGrey() throws Exception {
+    byte[] whole = Images.jpeg(Images.solid(600, 400, Color.RED), 0.9f);
+    Map<String, byte[]> contents = new LinkedHashMap<>();
+    // Cut in the middle of the scan: the decoder would fill the lower part with grey.
+    contents.put("cut.jpg", java.util.Arrays.copyOf(whole, whole.length * 6 / 10));
+    // Only the end-of-image marker is missing: every pixel is there.
+    contents.put("noeoi.jpg", java.util.Arrays.copyOf(whole, whole.length - 2));
+    InMemoryRepository repo = order(contents, Map.of("cut.jpg", SQUARE, "noeoi.jpg", SQUARE));
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    ExportResult r =
+        Exporter.builder().repository(repo).build().export(annotated().build(), ExportSink.of(zip));
+    assertEquals(1, r.files());
+    assertEquals(1, r.filesSkipped());
+    Map<String, String> byCode = new java.util.HashMap<>();
+    r.warnings().forEach(w -> byCode.put(w.code(), w.message()));
+    assertTrue(byCode.get("image-skipped").contains("the image is truncated"), byCode.toString());
+    assertTrue(byCode.get("image-warning").contains("Missing EOI"), byCode.toString());
+    Map<String, byte[]> entries = entries(zip.toByteArray());
+    assertEquals(List.of("noeoi_order_1.jpg", "manifest.csv"), List.copyOf(entries.keySet()));
+    String manifest =
+        new String(entries.get("manifest.csv"), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(manifest.contains("\"skipped: the image is truncated"), manifest);
   }
 
   @Test

@@ -109,6 +109,7 @@ public final class ImageRenderer {
     int storedWidth;
     int storedHeight;
     int orientation;
+    List<String> decoderWarnings = new ArrayList<>();
     try (ImageInputStream in = content.spool().imageInput()) {
       ImageReader reader = reader(in);
       if (reader == null) {
@@ -141,9 +142,25 @@ public final class ImageRenderer {
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
         }
+        reader.addIIOReadWarningListener(
+            (source, warning) -> {
+              if (!decoderWarnings.contains(warning)) {
+                decoderWarnings.add(warning);
+              }
+            });
         image = reader.read(0, param);
       } finally {
         reader.dispose();
+      }
+    }
+    for (String w : decoderWarnings) {
+      if (w.toLowerCase(Locale.ROOT).contains("premature end")) {
+        // The decoder filled the missing rest with grey: drawing on it would pass a broken photo
+        // for a good one.
+        return Rendered.skipped(
+            "the image is truncated, its lower part is missing (the decoder said: "
+                + oneLine(String.join("; ", decoderWarnings))
+                + ")");
       }
     }
     boolean jpeg = format.equals("jpeg") || format.equals("jpg");
@@ -161,6 +178,18 @@ public final class ImageRenderer {
     int displayedWidth = Orientation.swapsAxes(orientation) ? storedHeight : storedWidth;
     double scale = image.getWidth() / (double) displayedWidth;
     Drawing drawing = draw(file, image, scale, assessments);
+    if (!decoderWarnings.isEmpty()) {
+      drawing
+          .warnings()
+          .add(
+              new Rendered.Warning(
+                  "image-warning",
+                  "file "
+                      + file.id()
+                      + ": the decoder reported "
+                      + oneLine(String.join("; ", decoderWarnings))
+                      + "; the image was drawn as decoded"));
+    }
     if (unreadableExif != null) {
       drawing
           .warnings()
