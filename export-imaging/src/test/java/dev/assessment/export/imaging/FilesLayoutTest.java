@@ -141,6 +141,41 @@ class FilesLayoutTest {
   }
 
   @Test
+  void export_aFailingTempFolderFailsTheExportAndSaysSo(@TempDir Path dir) throws Exception {
+    byte[] large = new byte[9 << 20];
+    new java.util.Random(7).nextBytes(large);
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "Roof inspection")
+            .dataSource("ds", "Field app")
+            .file("f-1", f -> f.fileName("big.jpg").content(large))
+            .build();
+    // A file where the folder should be: nothing can be spilled there, as on a full disk.
+    Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "x");
+    Path zip = dir.resolve("files.zip");
+    String before = System.getProperty("assessment.export.spillFolder");
+    System.setProperty("assessment.export.spillFolder", notAFolder.toString());
+    ExportException e;
+    try {
+      e =
+          assertThrows(
+              ExportException.class,
+              () ->
+                  Exporter.builder().repository(repo).build().export(files(), ExportSink.of(zip)));
+    } finally {
+      if (before == null) {
+        System.clearProperty("assessment.export.spillFolder");
+      } else {
+        System.setProperty("assessment.export.spillFolder", before);
+      }
+    }
+    assertTrue(e.getMessage().contains("the temp folder " + notAFolder), e.getMessage());
+    assertTrue(e.getMessage().contains("assessment.export.spillFolder"), e.getMessage());
+    assertFalse(e.getMessage().contains("media could not be read"), e.getMessage());
+    assertFalse(Files.exists(zip), "no archive that lacks the photo");
+  }
+
+  @Test
   void export_everyFileMissingIsReportedAsSuch() throws Exception {
     InMemoryRepository repo =
         InMemoryRepository.builder()

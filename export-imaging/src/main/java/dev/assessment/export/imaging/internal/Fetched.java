@@ -186,6 +186,10 @@ public final class Fetched implements AutoCloseable {
       }
       byte[] sha256 = known != null ? HexFormat.of().parseHex(known) : digest ? sha.digest() : null;
       return new Fetched(spool, crc.getValue(), sha256, null);
+    } catch (Spool.SpillFailure e) {
+      spool.close();
+      // Not this file's fault: the export fails, naming the temp folder.
+      throw new java.io.UncheckedIOException(e);
     } catch (java.io.IOException | RuntimeException e) {
       spool.close();
       return failed(e);

@@ -96,6 +96,9 @@ public final class ImageRenderer {
     }
     try {
       return decodeDrawEncode(file, content, assessments);
+    } catch (Spool.SpillFailure e) {
+      // The temp folder failed, not the image: the export fails.
+      throw new java.io.UncheckedIOException(e);
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return Rendered.skipped("image could not be decoded: " + oneLine(message));

@@ -15,6 +15,7 @@
  */
 package dev.assessment.export.imaging.internal;
 
+import dev.assessment.export.core.ExportException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,8 +33,44 @@ import org.jspecify.annotations.Nullable;
  * then read by another.
  */
 public final class Spool extends OutputStream {
+  /** The system property naming the folder spools spill to; without it, {@code java.io.tmpdir}. */
+  public static final String FOLDER_PROPERTY = "assessment.export.spillFolder";
+
   private final DeferredFileOutputStream out;
+  private final Path folder;
   private boolean finished;
+
+  /**
+   * Our own spill storage failed: the export fails, for a local disk fault is not a file's fault.
+   */
+  public static final class SpillFailure extends ExportException {
+    private static final long serialVersionUID = 1L;
+
+    SpillFailure(Path folder, IOException cause) {
+      super(
+          "the temp folder "
+              + folder
+              + " could not hold the export's spooled data: "
+              + cause
+              + " (free space there, or point the system property "
+              + FOLDER_PROPERTY
+              + " or java.io.tmpdir at a folder with room)",
+          cause);
+    }
+  }
+
+  /**
+   * Returns the folder spools spill to.
+   *
+   * @return the folder of {@link #FOLDER_PROPERTY}, else {@code java.io.tmpdir}
+   */
+  public static Path folder() {
+    String configured = System.getProperty(FOLDER_PROPERTY);
+    return Path.of(
+        configured != null && !configured.isBlank()
+            ? configured
+            : System.getProperty("java.io.tmpdir"));
+  }
 
   /**
    * Creates an empty spool.
@@ -41,22 +78,34 @@ public final class Spool extends OutputStream {
    * @param memoryLimit the bytes held in memory before the content moves to a temporary file
    */
   public Spool(int memoryLimit) {
+    this.folder = folder();
     this.out =
         DeferredFileOutputStream.builder()
             .setThreshold(memoryLimit)
             .setPrefix("assessment-export-")
             .setSuffix(".spool")
+            .setDirectory(folder.toFile())
             .get();
   }
 
+  // Writes to memory cannot fail: an IOException comes from the temporary file.
+
   @Override
   public void write(int b) throws IOException {
-    out.write(b);
+    try {
+      out.write(b);
+    } catch (IOException e) {
+      throw new SpillFailure(folder, e);
+    }
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    out.write(b, off, len);
+    try {
+      out.write(b, off, len);
+    } catch (IOException e) {
+      throw new SpillFailure(folder, e);
+    }
   }
 
   /**
@@ -67,7 +116,11 @@ public final class Spool extends OutputStream {
   public void finishWriting() throws IOException {
     if (!finished) {
       finished = true;
-      out.close();
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw new SpillFailure(folder, e);
+      }
     }
   }
 
