@@ -31,6 +31,7 @@ import dev.assessment.export.spi.WorkflowOrder;
 import dev.assessment.export.spi.memory.InMemoryRepository;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
@@ -156,7 +157,23 @@ public final class BundleReader {
     if (f.fileName.isEmpty() && (declared == null || declared.isEmpty())) {
       return null;
     }
-    Path p = dir.resolve(relative).normalize();
+    Path p;
+    try {
+      p = dir.resolve(relative).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ExportException(
+          f.where
+              + ", column "
+              + (declared != null && !declared.isEmpty() ? "path" : "file_name")
+              + ": file "
+              + f.id
+              + "'s media path '"
+              + relative.replace("\u0000", "\\0")
+              + "' is not a path on this system ("
+              + e.getReason()
+              + "); give a path column in "
+              + FILES);
+    }
     if (!p.startsWith(dir)) {
       if (declared != null && !declared.isEmpty()) {
         throw new ExportException(
@@ -195,6 +212,10 @@ public final class BundleReader {
 
   private @Nullable List<AttributeDefinition> readAttributes() throws IOException {
     Path path = dir.resolve(ATTRIBUTES);
+    if (Files.exists(path) && !Files.isRegularFile(path)) {
+      throw new ExportException(
+          ATTRIBUTES + " in " + dir + " is not a regular file; remove it or put the file there");
+    }
     if (!Files.isRegularFile(path)) {
       return null;
     }
@@ -202,8 +223,12 @@ public final class BundleReader {
     try (CSVParser parser = parse(path)) {
       Iterator<CSVRecord> it = parser.iterator();
       requireHeader(next(it, path, parser), List.of("name", "type"), path, false);
-      while (it.hasNext()) {
+      while (true) {
+        // The row's first line: the iterator parses a row ahead when asked whether there is one.
         long line = parser.getCurrentLineNumber() + 1;
+        if (!hasNext(it, path, parser)) {
+          break;
+        }
         CSVRecord r = next(it, path, parser);
         String name = cell(r, 0, "name", path, line);
         String type = cell(r, 1, "type", path, line);
@@ -225,6 +250,10 @@ public final class BundleReader {
 
   private void readFiles() throws IOException {
     Path path = dir.resolve(FILES);
+    if (Files.exists(path) && !Files.isRegularFile(path)) {
+      throw new ExportException(
+          FILES + " in " + dir + " is not a regular file; remove it or put the file there");
+    }
     if (!Files.isRegularFile(path)) {
       return;
     }
@@ -232,8 +261,12 @@ public final class BundleReader {
       Iterator<CSVRecord> it = parser.iterator();
       List<String> header = requireHeader(next(it, path, parser), FILE_COLUMNS, path, true);
       int pathColumn = header.indexOf("path");
-      while (it.hasNext()) {
+      while (true) {
+        // The row's first line: the iterator parses a row ahead when asked whether there is one.
         long line = parser.getCurrentLineNumber() + 1;
+        if (!hasNext(it, path, parser)) {
+          break;
+        }
         CSVRecord r = next(it, path, parser);
         String[] c = new String[FILE_COLUMNS.size()];
         for (int i = 0; i < c.length; i++) {
@@ -261,8 +294,12 @@ public final class BundleReader {
     try (CSVParser parser = parse(path)) {
       Iterator<CSVRecord> it = parser.iterator();
       requireHeader(next(it, path, parser), Columns.LONG, path, false);
-      while (it.hasNext()) {
+      while (true) {
+        // The row's first line: the iterator parses a row ahead when asked whether there is one.
         long line = parser.getCurrentLineNumber() + 1;
+        if (!hasNext(it, path, parser)) {
+          break;
+        }
         CSVRecord r = next(it, path, parser);
         String[] c = new String[Columns.LONG.size()];
         for (int i = 0; i < c.length; i++) {
@@ -376,12 +413,31 @@ public final class BundleReader {
         seen.add(new AttributeDefinition(name, AttributeType.TEXT));
       }
     }
+    for (AttributeValue earlier : e.attributes) {
+      if (earlier.name().equals(name)) {
+        throw error(
+            path,
+            line,
+            "attribute",
+            "entity "
+                + entityId
+                + " of assessment "
+                + c[9]
+                + " already has a row for attribute '"
+                + attribute
+                + "': keep one row (a list of choices holds several values in one cell)");
+      }
+    }
     try {
       e.attributes.add(new AttributeValue(name, value(type, c[17]), confidence));
     } catch (IllegalArgumentException ex) {
       throw error(path, line, "value", String.valueOf(ex.getMessage()));
     }
   }
+
+  /** A decimal number: what the exporter writes, and the exponent a spreadsheet may add. */
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("-?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
 
   private static Value value(AttributeType type, String cell) {
     if (cell.isEmpty() && type != AttributeType.TEXT) {
@@ -390,11 +446,15 @@ public final class BundleReader {
     return switch (type) {
       case TEXT -> Value.text(cell);
       case NUMBER -> {
-        try {
-          yield Value.number(Double.parseDouble(cell));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("'" + cell + "' is not a number", e);
+        if (!DECIMAL.matcher(cell).matches()) {
+          throw new IllegalArgumentException(
+              "'"
+                  + cell
+                  + "' is not a number as the exporter writes them: a decimal such as 2, -0.5"
+                  + " or 1e3 (NaN, Infinity and hexadecimal are refused: the exporter writes a"
+                  + " non-finite number as an empty cell)");
         }
+        yield Value.number(Double.parseDouble(cell));
       }
       case BOOLEAN -> {
         if (!cell.equals("true") && !cell.equals("false")) {
@@ -423,12 +483,10 @@ public final class BundleReader {
     if (cell.isEmpty()) {
       return null;
     }
-    double d;
-    try {
-      d = Double.parseDouble(cell);
-    } catch (NumberFormatException e) {
-      throw error(path, line, "confidence", "'" + cell + "' is not a number");
+    if (!DECIMAL.matcher(cell).matches()) {
+      throw error(path, line, "confidence", "'" + cell + "' is not a decimal number such as 0.9");
     }
+    double d = Double.parseDouble(cell);
     if (!(d >= 0 && d <= 1)) {
       throw error(path, line, "confidence", cell + " is outside [0, 1]");
     }
@@ -452,6 +510,7 @@ public final class BundleReader {
     String order = emptyToNull(orderId);
     if (f == null) {
       f = new FileAcc(id, externalId, fileName, dataSourceId, order);
+      f.where = path.getFileName() + " line " + line;
       files.put(id, f);
     } else if (!f.externalId.equals(externalId)
         || !f.fileName.equals(fileName)
@@ -526,13 +585,100 @@ public final class BundleReader {
     }
   }
 
+  /** As {@link Iterator#hasNext()}, which parses ahead and so meets malformed CSV first. */
+  private static boolean hasNext(Iterator<CSVRecord> it, Path path, CSVParser parser)
+      throws ExportException {
+    long line = parser.getCurrentLineNumber() + 1;
+    try {
+      return it.hasNext();
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw new ExportException(
+          path.getFileName()
+              + " line "
+              + line
+              + ": malformed CSV in the row that starts there: "
+              + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+              + " (a quote that opens a cell must close it; a quote inside a quoted cell is"
+              + " doubled)",
+          e);
+    }
+  }
+
+  /**
+   * Refuses a file that is not UTF-8, naming the line and column of the first bad byte; the
+   * parser's decoder alone could only tell the line it had buffered up to.
+   */
+  private static void requireUtf8(Path path) throws ExportException {
+    java.nio.charset.CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+    java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+    long line = 1;
+    long column = 1;
+    long offset = 0;
+    try (InputStream in = Files.newInputStream(path)) {
+      boolean end = false;
+      while (!end) {
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        end = n < 0;
+        if (n > 0) {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+        java.nio.charset.CoderResult result = decoder.decode(bytes, chars, end);
+        chars.flip();
+        while (chars.hasRemaining()) {
+          char ch = chars.get();
+          if (ch == '\n') {
+            line++;
+            column = 1;
+          } else if (!Character.isLowSurrogate(ch)) {
+            column++;
+          }
+        }
+        chars.clear();
+        if (result.isError()) {
+          throw new ExportException(
+              path.getFileName()
+                  + " line "
+                  + line
+                  + ", column "
+                  + column
+                  + " (byte "
+                  + (offset + bytes.position() + 1)
+                  + "): not UTF-8; save the file as UTF-8");
+        }
+        offset += bytes.position();
+        bytes.compact();
+      }
+    } catch (ExportException e) {
+      throw e;
+    } catch (IOException e) {
+      throw unreadable(path, e);
+    }
+  }
+
+  private static ExportException unreadable(Path path, IOException e) {
+    return new ExportException(
+        path.getFileName() + " in " + path.getParent() + " cannot be read: " + e, e);
+  }
+
   private static ExportException error(Path path, long line, String column, String message) {
     return new ExportException(
         path.getFileName() + " line " + line + ", column " + column + ": " + message);
   }
 
   private static CSVParser parse(Path path) throws IOException {
-    PushbackInputStream in = new PushbackInputStream(Files.newInputStream(path), 3);
+    requireUtf8(path);
+    PushbackInputStream in;
+    try {
+      in = new PushbackInputStream(Files.newInputStream(path), 3);
+    } catch (IOException e) {
+      throw unreadable(path, e);
+    }
     byte[] head = in.readNBytes(3);
     boolean bom =
         head.length == 3
@@ -566,6 +712,9 @@ public final class BundleReader {
     final @Nullable String orderId;
     @Nullable String mediaType;
     final Map<String, AssessmentAcc> assessments = new LinkedHashMap<>();
+
+    /** Where the file was first described, for errors about its media. */
+    @Nullable String where;
 
     FileAcc(
         String id,
