@@ -57,7 +57,9 @@ public interface ExportSink {
   /**
    * Returns a sink that writes a file atomically: to a temporary file in the same directory, moved
    * into place on success and deleted on failure or cancel, so the path never holds a partial
-   * export. An existing file at the path is replaced on success only.
+   * export. An existing file at the path is replaced on success only. Missing parent folders are
+   * created when the export starts, as a host writing to {@code exports/<date>/…} expects; they
+   * stay, empty, if the export fails.
    *
    * @param path the file to write
    * @return the sink
