@@ -24,6 +24,7 @@ module dev.assessment.export.imaging {
   requires org.apache.commons.compress;
   requires org.apache.commons.io;
   requires com.twelvemonkeys.imageio.metadata;
+  requires org.slf4j;
 
   exports dev.assessment.export.imaging;
 

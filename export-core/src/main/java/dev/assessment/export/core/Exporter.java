@@ -478,6 +478,17 @@ public final class Exporter {
   }
 
   private static ExportException translate(Throwable t, ExportRequest request, ExportRun run) {
+    ExportException translated = translateOnly(t, request, run);
+    if (translated != t && translated.getCause() != t) {
+      // What happened while stopping (a helper thread left running, say) is kept with the error.
+      for (Throwable s : t.getSuppressed()) {
+        translated.addSuppressed(s);
+      }
+    }
+    return translated;
+  }
+
+  private static ExportException translateOnly(Throwable t, ExportRequest request, ExportRun run) {
     String where =
         "export of workflow "
             + request.workflowId()

@@ -176,6 +176,135 @@ class FilesLayoutTest {
   }
 
   @Test
+  void export_failingWhileAReadIsBlocked_closesItsStreamAndKeepsTheError() throws Exception {
+    InMemoryRepository data = repository();
+    java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    // A socket-like read: deaf to interrupts, it returns only when its stream is closed.
+    MediaRepository hanging =
+        file ->
+            new InputStream() {
+              @Override
+              public int read() throws IOException {
+                blocked.countDown();
+                while (!closed.get()) {
+                  java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                  Thread.interrupted();
+                }
+                throw new IOException("socket closed");
+              }
+
+              @Override
+              public void close() {
+                closed.set(true);
+              }
+            };
+    // The repository fails once a read is under way.
+    dev.assessment.export.spi.AssessmentRepository failing =
+        new dev.assessment.export.spi.AssessmentRepository() {
+          @Override
+          public Stream<dev.assessment.export.spi.AssessedFile> assessedFiles(
+              dev.assessment.export.spi.FileQuery query) {
+            return data.assessedFiles(query);
+          }
+
+          @Override
+          public Stream<MediaFile> files(dev.assessment.export.spi.FileQuery query) {
+            java.util.concurrent.atomic.AtomicInteger n =
+                new java.util.concurrent.atomic.AtomicInteger();
+            return data.files(query)
+                .peek(
+                    f -> {
+                      if (n.incrementAndGet() == 2) {
+                        try {
+                          blocked.await();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        throw new IllegalStateException("the database went away");
+                      }
+                    });
+          }
+        };
+    Exporter exporter =
+        Exporter.builder().workflows(data).assessments(failing).media(hanging).build();
+    long start = System.nanoTime();
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () -> exporter.export(files(), ExportSink.of(new ByteArrayOutputStream())));
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(e.getMessage().contains("the database went away"), e.getMessage());
+    assertTrue(closed.get(), "the blocked read's stream was closed");
+    assertTrue(millis < 10_000, "ended in " + millis + " ms, not after a minute");
+  }
+
+  @Test
+  void export_aReadDeafToInterruptAndClose_isLeftByNameWithoutHangingTheCaller() throws Exception {
+    InMemoryRepository data = repository();
+    java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean release =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    MediaRepository deaf =
+        file ->
+            new InputStream() {
+              @Override
+              public int read() throws IOException {
+                blocked.countDown();
+                while (!release.get()) {
+                  java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                  Thread.interrupted();
+                }
+                throw new IOException("released");
+              }
+            };
+    dev.assessment.export.spi.AssessmentRepository failing =
+        new dev.assessment.export.spi.AssessmentRepository() {
+          @Override
+          public Stream<dev.assessment.export.spi.AssessedFile> assessedFiles(
+              dev.assessment.export.spi.FileQuery query) {
+            return data.assessedFiles(query);
+          }
+
+          @Override
+          public Stream<MediaFile> files(dev.assessment.export.spi.FileQuery query) {
+            java.util.concurrent.atomic.AtomicInteger n =
+                new java.util.concurrent.atomic.AtomicInteger();
+            return data.files(query)
+                .peek(
+                    f -> {
+                      if (n.incrementAndGet() == 2) {
+                        try {
+                          blocked.await();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        throw new IllegalStateException("the database went away");
+                      }
+                    });
+          }
+        };
+    try {
+      Exporter exporter =
+          Exporter.builder().workflows(data).assessments(failing).media(deaf).build();
+      ExportException e =
+          assertThrows(
+              ExportException.class,
+              () -> exporter.export(files(), ExportSink.of(new ByteArrayOutputStream())));
+      assertTrue(e.getMessage().contains("the database went away"), e.getMessage());
+      String suppressed =
+          java.util.Arrays.stream(e.getSuppressed())
+              .map(Throwable::getMessage)
+              .collect(java.util.stream.Collectors.joining("; "));
+      assertTrue(suppressed.contains("[assessment-export-read-"), suppressed);
+      assertTrue(suppressed.contains("left running"), suppressed);
+    } finally {
+      release.set(true);
+    }
+  }
+
+  @Test
   void export_everyFileMissingIsReportedAsSuch() throws Exception {
     InMemoryRepository repo =
         InMemoryRepository.builder()

@@ -426,6 +426,11 @@ public final class ExportRun implements ExportContext {
       }
       streams.clear();
     }
+    closeMediaStreams();
+  }
+
+  @Override
+  public void closeMediaStreams() {
     for (InputStream in : List.copyOf(openMedia)) {
       try {
         in.close();

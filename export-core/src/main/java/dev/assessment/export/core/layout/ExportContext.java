@@ -170,6 +170,15 @@ public interface ExportContext {
   void fileSkipped(int assessments) throws ExportException;
 
   /**
+   * Closes every media stream opened with {@link #openMedia} and not closed yet, so that a helper
+   * thread blocked reading one returns: for a layout that is stopping its helpers after a failure
+   * or a cancel, when interrupting them was not enough.
+   *
+   * @since 0.2
+   */
+  void closeMediaStreams();
+
+  /**
    * Stops a cancelled export: throws when the export was cancelled, so that a provider's loop ends
    * without reporting the work its other threads abandoned.
    *

@@ -70,8 +70,9 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
         Manifest manifest = new Manifest(context, EXTRA_COLUMNS);
         Stream<AssessedFile> files = context.assessedFiles();
         Pipeline<Job> jobs =
-            new Pipeline<>(
-                threads, "assessment-export-render", context.workExecutor().orElse(null))) {
+            new Pipeline<Job>(
+                    threads, "assessment-export-render", context.workExecutor().orElse(null))
+                .onStuck(context::closeMediaStreams)) {
       ArchivePart.start(context, zip, names);
       Iterator<AssessedFile> it = files.iterator();
       while (true) {

@@ -78,8 +78,9 @@ public final class PackingArchive implements AutoCloseable {
       throws IOException {
     Deque<AssessedFile> pendingFiles = new ArrayDeque<>();
     try (Pipeline<Fetched> reads =
-        new Pipeline<>(
-            options.readAhead(), "assessment-export-read", context.workExecutor().orElse(null))) {
+        new Pipeline<Fetched>(
+                options.readAhead(), "assessment-export-read", context.workExecutor().orElse(null))
+            .onStuck(context::closeMediaStreams)) {
       Iterator<AssessedFile> it = files.iterator();
       while (true) {
         while (reads.pending() < options.readAhead() && it.hasNext()) {

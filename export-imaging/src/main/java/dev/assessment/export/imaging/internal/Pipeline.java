@@ -18,7 +18,9 @@ package dev.assessment.export.imaging.internal;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +32,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs tasks on a fixed number of threads and hands their results back in the order the tasks were
@@ -43,12 +47,15 @@ public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
 
   private final @Nullable ExecutorService own;
   private final Executor executor;
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
   private final Deque<Task<T>> pending = new ArrayDeque<>();
 
   /** A submitted task, which says when it has stopped running, whether it ran or not. */
   private static final class Task<T> extends FutureTask<T> {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean started;
+    private volatile @Nullable Thread runner;
 
     Task(Callable<T> callable) {
       super(callable);
@@ -57,13 +64,27 @@ public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
     @Override
     public void run() {
       started = true;
+      runner = Thread.currentThread();
       try {
         super.run();
       } finally {
+        runner = null;
         stopped.countDown();
       }
     }
+
+    boolean running() {
+      return started && stopped.getCount() > 0;
+    }
   }
+
+  /** How long stopping waits for interrupted tasks before it closes their streams. */
+  private static final long INTERRUPT_GRACE_MILLIS = 1_000;
+
+  /** How long stopping then waits for the tasks whose streams it closed. */
+  private static final long CLOSE_GRACE_MILLIS = 4_000;
+
+  private @Nullable Runnable unblock;
 
   /**
    * Starts the threads.
@@ -97,6 +118,19 @@ public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
               });
       this.executor = own;
     }
+  }
+
+  /**
+   * Sets what {@link #close()} does when interrupting the running tasks did not stop them within a
+   * second: typically closing the media streams they read, as a blocked socket read only returns
+   * when its stream is closed.
+   *
+   * @param unblock the action
+   * @return this pipeline
+   */
+  public Pipeline<T> onStuck(Runnable unblock) {
+    this.unblock = unblock;
+    return this;
   }
 
   /**
@@ -156,29 +190,60 @@ public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
    */
   @Override
   public void close() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     if (own != null) {
       own.shutdownNow();
     }
     for (Task<T> t : pending) {
       t.cancel(true);
     }
+    boolean interrupted = false;
     try {
-      if (own != null) {
-        if (!own.awaitTermination(60, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("a reading or rendering thread did not stop within 60 s");
-        }
-      } else {
-        for (Task<T> t : pending) {
-          // A task the executor has not started will not run its work once cancelled.
-          if (t.started) {
-            t.stopped.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-          }
-        }
+      if (!awaitStopped(INTERRUPT_GRACE_MILLIS) && unblock != null) {
+        // Interrupting did not stop them: close what they read, then wait a little more.
+        unblock.run();
+        awaitStopped(CLOSE_GRACE_MILLIS);
       }
     } catch (InterruptedException e) {
+      interrupted = true;
+    }
+    List<String> stuck = new ArrayList<>();
+    for (Task<T> t : pending) {
+      Thread runner = t.runner;
+      if (t.running() && runner != null) {
+        stuck.add(runner.getName());
+      }
+    }
+    closeTaken();
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
+    if (!stuck.isEmpty()) {
+      LOG.warn(
+          "thread(s) {} ignored both interrupt and the closing of their streams; left running",
+          stuck);
+      throw new IllegalStateException(
+          "thread(s) "
+              + stuck
+              + " ignored both interrupt and the closing of their streams, and were left"
+              + " running (a media repository whose reads can neither be interrupted nor"
+              + " closed)");
+    }
+  }
+
+  /** Waits for every started task to stop; true when all did within the time. */
+  private boolean awaitStopped(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    for (Task<T> t : pending) {
+      // A task the executor has not started will not run its work once cancelled.
+      if (t.started
+          && !t.stopped.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void closeTaken() {
     for (Task<T> t : pending) {
       if (t.isDone() && !t.isCancelled()) {
         try {
