@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An export running in the background, started by {@link Exporter#submit}: its progress, a way to
@@ -46,6 +47,9 @@ public final class ExportJob {
   private final Completion completion = new Completion();
   private final CountDownLatch terminated = new CountDownLatch(1);
   private volatile ExportProgress progress = new ExportProgress(0, OptionalLong.empty(), 0, 0);
+
+  /** The thread running the export, while it runs; guarded by {@code this}. */
+  private @Nullable Thread runner;
 
   ExportJob(ExportRequest request) {
     this.request = request;
@@ -72,9 +76,10 @@ public final class ExportJob {
   }
 
   /**
-   * Asks the export to stop: it stops after the file it is writing, closes every stream, aborts the
-   * sink, and then completes the future with a {@link CancellationException}. Does nothing once the
-   * job is done.
+   * Asks the export to stop: it interrupts the job's thread, so that a wait for a file being read
+   * or drawn ends at once; the export closes every stream (a read that ignores the interrupt has
+   * its stream closed after a second), aborts the sink, and then completes the future with a {@link
+   * CancellationException}. Does nothing once the job is done.
    *
    * @return true if the job was still running when asked
    * @since 0.2
@@ -84,7 +89,18 @@ public final class ExportJob {
       return false;
     }
     cancelled.set(true);
+    interruptRunner();
     return true;
+  }
+
+  private synchronized void interruptRunner() {
+    if (runner != null) {
+      runner.interrupt();
+    }
+  }
+
+  synchronized void running(@Nullable Thread thread) {
+    runner = thread;
   }
 
   /**
@@ -159,6 +175,7 @@ public final class ExportJob {
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
       cancelled.set(true);
+      interruptRunner();
       return super.cancel(mayInterruptIfRunning);
     }
 

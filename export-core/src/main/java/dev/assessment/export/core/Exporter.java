@@ -319,11 +319,15 @@ public final class Exporter {
         };
     executor.execute(
         () -> {
+          job.running(Thread.currentThread());
           try {
             job.complete(run(request, sink, both, job.cancelFlag()));
           } catch (ExportException | RuntimeException | Error e) {
             job.fail(e);
           } finally {
+            job.running(null);
+            // A cancel's interrupt was meant for this job, not for the pool's next task.
+            Thread.interrupted();
             job.terminated();
           }
         });
@@ -442,12 +446,19 @@ public final class Exporter {
       }
     } catch (Throwable t) {
       Throwable thrown = t instanceof Error ? t : translate(t, request, run);
+      // A cancel interrupts this thread; the sink's clean-up (deleting a part, aborting an
+      // upload) must still be able to do I/O, so the flag is set again only afterwards.
+      boolean interrupted = Thread.interrupted();
       try {
         target.abort();
       } catch (RuntimeException | Error abortFailure) {
         // The sink broke its contract (abort never throws): the export's own failure stays
         // what is reported, with the abort's attached.
         thrown.addSuppressed(abortFailure);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
       if (thrown instanceof Error error) {
         throw error;

@@ -59,6 +59,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FilesLayoutTest {
   private static final byte[] JPEG = bytes(3000, 1);
@@ -301,6 +303,59 @@ class FilesLayoutTest {
       assertTrue(suppressed.contains("left running"), suppressed);
     } finally {
       release.set(true);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void cancel_whileAReadHangs_endsTheJobPromptlyAndLeavesNothing(
+      boolean viaFuture, @TempDir Path dir) throws Exception {
+    InMemoryRepository data = repository();
+    java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    // A read that never returns until its stream is closed, deaf to interrupts.
+    MediaRepository hanging =
+        file ->
+            new InputStream() {
+              @Override
+              public int read() throws IOException {
+                blocked.countDown();
+                while (!closed.get()) {
+                  java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                  Thread.interrupted();
+                }
+                throw new IOException("socket closed");
+              }
+
+              @Override
+              public void close() {
+                closed.set(true);
+              }
+            };
+    Exporter exporter = Exporter.builder().workflows(data).assessments(data).media(hanging).build();
+    Path zip = dir.resolve("files.zip");
+    ExportJob job = exporter.submit(files(), ExportSink.of(zip), p -> {});
+    assertTrue(blocked.await(10, TimeUnit.SECONDS), "a read started");
+    long start = System.nanoTime();
+    if (viaFuture) {
+      job.completion().cancel(true);
+    } else {
+      job.cancel();
+    }
+    assertTrue(job.awaitTermination(java.time.Duration.ofSeconds(10)), "the job ended");
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(millis < 5_000, "ended in " + millis + " ms");
+    assertThrows(java.util.concurrent.CancellationException.class, () -> job.completion().get());
+    assertTrue(closed.get(), "the hanging read's stream was closed");
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(List.of(), left.toList(), "no archive and no partial file");
+    }
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("assessment-export-read-") && t.isAlive()) {
+        t.join(2_000);
+        assertFalse(t.isAlive(), "a reading thread outlived the job: " + t.getName());
+      }
     }
   }
 
