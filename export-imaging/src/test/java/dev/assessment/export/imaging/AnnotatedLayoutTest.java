@@ -456,6 +456,55 @@ class AnnotatedLayoutTest {
     assertEquals(40, out.getWidth(), "as stored");
   }
 
+  private static Polygon randomPolygon(java.util.Random random, int points, int w, int h) {
+    double[] xy = new double[points * 2];
+    for (int i = 0; i < points; i++) {
+      xy[2 * i] = random.nextInt(w);
+      xy[2 * i + 1] = random.nextInt(h);
+    }
+    return Polygon.of(xy);
+  }
+
+  @Test
+  void hugePolygons_areSimplifiedAndBoundedPerImage() throws Exception {
+    java.util.Random random = new java.util.Random(4);
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d").order("o", "order");
+    byte[] jpeg = Images.jpeg(Images.solid(64, 48, GREY), 0.9f);
+    b.file(
+        "r",
+        f ->
+            f.externalId("r")
+                .fileName("r.jpg")
+                .orderId("o")
+                .content(jpeg)
+                .assessment(
+                    "a",
+                    AssessmentKind.HUMAN,
+                    T,
+                    a -> {
+                      // Eleven of the most a polygon may draw: the eleventh passes the image's
+                      // limit. The first has 100,000 random points, which once took minutes.
+                      a.annotation("e0", "dent", randomPolygon(random, 100_000, 64, 48), null);
+                      for (int i = 1; i < 11; i++) {
+                        a.annotation("e" + i, "dent", randomPolygon(random, 5_000, 64, 48), null);
+                      }
+                    }));
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    ExportResult r =
+        Exporter.builder()
+            .repository(b.build())
+            .build()
+            .export(annotated().build(), ExportSink.of(zip));
+    Map<String, String> byCode = new java.util.HashMap<>();
+    r.warnings().forEach(w -> byCode.put(w.code(), w.message()));
+    assertTrue(
+        byCode.get("polygon-simplified").contains("100000 points, more than 5000; every 20th"),
+        byCode.toString());
+    assertTrue(byCode.get("polygon-limit").contains("entity e10"), byCode.toString());
+    assertEquals(1, r.files(), "the image is still written");
+  }
+
   @Test
   void cmykJpegRendersThroughTwelveMonkeys() throws Exception {
     byte[] cmyk = Images.cmykJpeg(400, 300);

@@ -275,6 +275,7 @@ public final class ImageRenderer {
         Math.max(Math.min(12, Math.max(6, Math.round(longEdge / 10f))), Math.round(longEdge / 60f));
     Graphics2D g = image.createGraphics();
     int drawn = 0;
+    long pointsDrawn = 0;
     List<String> notes = new ArrayList<>();
     List<Rendered.Warning> warnings = new ArrayList<>();
     try {
@@ -323,13 +324,56 @@ public final class ImageRenderer {
             notes.add("entity " + e.id() + " of assessment " + a.id() + " not drawn: " + problem);
             continue;
           }
-          Path2D.Double path = new Path2D.Double();
+          if (Thread.currentThread().isInterrupted()) {
+            // The export was cancelled or failed: stop drawing, whatever is left.
+            throw new java.util.concurrent.CancellationException("drawing was interrupted");
+          }
           List<Polygon.Point> points = p.points();
+          if (pointsDrawn + Math.min(points.size(), MAX_POINTS_PER_POLYGON)
+              > MAX_POINTS_PER_IMAGE) {
+            warnings.add(
+                new Rendered.Warning(
+                    "polygon-limit",
+                    "file "
+                        + file.id()
+                        + ", assessment "
+                        + a.id()
+                        + ", entity "
+                        + e.id()
+                        + ": the image's polygons have more than "
+                        + MAX_POINTS_PER_IMAGE
+                        + " points in all; this one and any after it were not drawn"));
+            notes.add("entity " + e.id() + " of assessment " + a.id() + " not drawn: point limit");
+            continue;
+          }
+          int step = (points.size() + MAX_POINTS_PER_POLYGON - 1) / MAX_POINTS_PER_POLYGON;
+          if (step > 1) {
+            warnings.add(
+                new Rendered.Warning(
+                    "polygon-simplified",
+                    "file "
+                        + file.id()
+                        + ", assessment "
+                        + a.id()
+                        + ", entity "
+                        + e.id()
+                        + ": the location has "
+                        + points.size()
+                        + " points, more than "
+                        + MAX_POINTS_PER_POLYGON
+                        + "; every "
+                        + step
+                        + "th point was drawn (the CSV layouts keep them all)"));
+          }
+          Path2D.Double path = new Path2D.Double();
           path.moveTo(points.get(0).x() * scale, points.get(0).y() * scale);
-          for (int k = 1; k < points.size(); k++) {
+          int count = 1;
+          for (int k = step; k < points.size(); k += step) {
             path.lineTo(points.get(k).x() * scale, points.get(k).y() * scale);
+            count++;
           }
           path.closePath();
+          pointsDrawn += count;
           Rectangle2D bounds = path.getBounds2D();
           if (bounds.getMaxX() < 0
               || bounds.getMaxY() < 0
@@ -372,6 +416,12 @@ public final class ImageRenderer {
     }
     return new Drawing(drawn, String.join("; ", notes), warnings);
   }
+
+  /** Points drawn of one polygon at most: beyond, every k-th point is drawn. */
+  static final int MAX_POINTS_PER_POLYGON = 5_000;
+
+  /** Points drawn on one image at most: beyond, further polygons are not drawn. */
+  static final int MAX_POINTS_PER_IMAGE = 50_000;
 
   private static @Nullable String problem(Polygon p) {
     if (!p.isFinite()) {
