@@ -506,7 +506,7 @@ public final class Exporter {
             + " ("
             + request.layout()
             + ")"
-            + (run.currentFile() == null ? "" : " at file " + run.currentFile());
+            + (run.failedFile() == null ? "" : " at file " + run.failedFile());
     if (t instanceof ExportException e) {
       return e;
     }

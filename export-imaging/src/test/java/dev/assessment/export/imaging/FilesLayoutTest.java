@@ -360,6 +360,44 @@ class FilesLayoutTest {
   }
 
   @Test
+  void export_aSinkFailingAtTheFirstByte_blamesTheFirstFileNotTheLastReadAhead() throws Exception {
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder().workflow("wf", "Roof inspection").dataSource("ds", "d");
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < 10; i++) {
+      // Large enough that the archive's buffer reaches the sink while f-0 is written.
+      byte[] content = new byte[256 << 10];
+      random.nextBytes(content);
+      b.file("f-" + i, f -> f.fileName("a.jpg").content(content));
+    }
+    ExportSink failing =
+        () ->
+            new ExportSink.Target() {
+              @Override
+              public OutputStream stream() {
+                return new OutputStream() {
+                  @Override
+                  public void write(int x) throws IOException {
+                    throw new IOException("disk full");
+                  }
+                };
+              }
+
+              @Override
+              public void commit() {}
+
+              @Override
+              public void abort() {}
+            };
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () -> Exporter.builder().repository(b.build()).build().export(files(), failing));
+    assertTrue(e.getMessage().contains("at file f-0:"), e.getMessage());
+    assertTrue(e.getMessage().contains("disk full"), e.getMessage());
+  }
+
+  @Test
   void export_everyFileMissingIsReportedAsSuch() throws Exception {
     InMemoryRepository repo =
         InMemoryRepository.builder()

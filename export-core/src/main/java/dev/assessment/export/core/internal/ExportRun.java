@@ -182,13 +182,40 @@ public final class ExportRun implements ExportContext {
   public Stream<AssessedFile> assessedFiles() {
     Stream<AssessedFile> source = call(() -> assessments.assessedFiles(query), "opening the files");
     return inShard(guarded(source, f -> f.file().id()).filter(f -> query.selects(f.file())))
-        .map(this::scoped);
+        .map(this::scoped)
+        .peek(f -> handedOut(f.file().id()));
   }
 
   @Override
   public Stream<MediaFile> files() {
     Stream<MediaFile> source = call(() -> assessments.files(query), "opening the files");
-    return inShard(guarded(source, MediaFile::id).filter(query::selects));
+    return inShard(guarded(source, MediaFile::id).filter(query::selects))
+        .peek(f -> handedOut(f.id()));
+  }
+
+  /**
+   * The files handed to the layout and not reported written or skipped yet, oldest first: the first
+   * is the one being written. Bounded by a layout's read-ahead; capped in case a layout does not
+   * report every file.
+   */
+  private final java.util.ArrayDeque<String> inProgress = new java.util.ArrayDeque<>();
+
+  private synchronized void handedOut(String id) {
+    if (inProgress.size() >= RECENT_IDS) {
+      inProgress.pollFirst();
+    }
+    inProgress.addLast(id);
+  }
+
+  /**
+   * Returns the file an export failure belongs to: the oldest file handed to the layout and not
+   * written yet, which is the one being written; null when every file handed out was written (the
+   * failure came while finishing the output) or none was handed out yet.
+   *
+   * @return the id, or null
+   */
+  public synchronized @Nullable String failedFile() {
+    return inProgress.peekFirst();
   }
 
   @Override
@@ -299,6 +326,9 @@ public final class ExportRun implements ExportContext {
 
   @Override
   public void fileWritten(int assessmentCount, long rowCount) throws ExportException {
+    synchronized (this) {
+      inProgress.pollFirst();
+    }
     filesDone++;
     if (rowCount > 0) {
       filesWritten++;
