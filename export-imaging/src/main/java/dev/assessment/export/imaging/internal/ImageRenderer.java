@@ -67,6 +67,7 @@ public final class ImageRenderer {
   private static final String[] STYLE_NAMES = {"solid", "dashed", "dotted", "dash-dot", "sparse"};
 
   private final ArchiveOptions options;
+  private final MemoryBudget budget;
 
   /**
    * Creates a renderer for one export.
@@ -74,7 +75,18 @@ public final class ImageRenderer {
    * @param options the archive options
    */
   public ImageRenderer(ArchiveOptions options) {
+    this(options, MemoryBudget.HEAP);
+  }
+
+  /**
+   * Creates a renderer that admits images against a budget of its own.
+   *
+   * @param options the archive's options
+   * @param budget the memory images being drawn may hold at once
+   */
+  public ImageRenderer(ArchiveOptions options, MemoryBudget budget) {
     this.options = options;
+    this.budget = budget;
   }
 
   /**
@@ -96,6 +108,10 @@ public final class ImageRenderer {
     }
     try {
       return decodeDrawEncode(file, content, assessments);
+    } catch (OutOfMemoryError e) {
+      // Other exports or the host took the heap: this image is skipped, the export goes on.
+      return Rendered.skipped(
+          "the heap ran out while drawing it (" + e.getMessage() + "); give the JVM more heap");
     } catch (Spool.SpillFailure e) {
       // The temp folder failed, not the image: the export fails.
       throw new java.io.UncheckedIOException(e);
@@ -105,7 +121,26 @@ public final class ImageRenderer {
     }
   }
 
+  /**
+   * Bytes drawing one decoded pixel may hold: the decoded image, the copy drawn on when it is
+   * turned or converted, and the encoder's buffers.
+   */
+  static final int BYTES_PER_PIXEL = 8;
+
   private Rendered decodeDrawEncode(MediaFile file, Fetched content, List<Assessment> assessments)
+      throws IOException {
+    long[] held = {0};
+    try {
+      return decodeDrawEncode(file, content, assessments, held);
+    } finally {
+      if (held[0] > 0) {
+        budget.release(held[0]);
+      }
+    }
+  }
+
+  private Rendered decodeDrawEncode(
+      MediaFile file, Fetched content, List<Assessment> assessments, long[] held)
       throws IOException {
     BufferedImage image;
     String format;
@@ -145,6 +180,25 @@ public final class ImageRenderer {
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
         }
+        long decodedPixels =
+            (long) ((storedWidth + step - 1) / step) * ((storedHeight + step - 1) / step);
+        long need = decodedPixels * BYTES_PER_PIXEL;
+        if (need > budget.total()) {
+          return Rendered.skipped(
+              "drawing it needs about "
+                  + ((need + (1 << 20) - 1) >> 20)
+                  + " MiB, more than the "
+                  + (budget.total() >> 20)
+                  + " MiB (three quarters of the heap) images may take (give the JVM more heap, or set"
+                  + " ArchiveOptions.maxLongEdge to draw it smaller)");
+        }
+        try {
+          budget.acquire(need);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while waiting for memory");
+        }
+        held[0] = need;
         reader.addIIOReadWarningListener(
             (source, warning) -> {
               if (!decoderWarnings.contains(warning)) {
