@@ -107,6 +107,7 @@ public final class Exporter {
   private final List<Layout> layouts;
   private final Executor executor;
   private final @Nullable Executor workExecutor;
+  private final java.time.Duration mediaStallLimit;
 
   private Exporter(Builder b) {
     this.workflows = Objects.requireNonNull(b.workflows, "workflows");
@@ -116,6 +117,7 @@ public final class Exporter {
     this.layouts = List.copyOf(providers.keySet());
     this.executor = b.executor != null ? b.executor : DefaultJobs.EXECUTOR;
     this.workExecutor = b.workExecutor;
+    this.mediaStallLimit = b.mediaStallLimit;
   }
 
   /**
@@ -400,7 +402,8 @@ public final class Exporter {
             media,
             listener,
             cancelled,
-            workExecutor);
+            workExecutor,
+            mediaStallLimit);
     for (String what : repeated) {
       run.warn(
           "duplicate-definition",
@@ -601,6 +604,7 @@ public final class Exporter {
     private @Nullable ClassLoader classLoader;
     private @Nullable Executor executor;
     private @Nullable Executor workExecutor;
+    private java.time.Duration mediaStallLimit = java.time.Duration.ofMinutes(2);
 
     private Builder() {}
 
@@ -685,6 +689,26 @@ public final class Exporter {
      */
     public Builder workExecutor(Executor workExecutor) {
       this.workExecutor = Objects.requireNonNull(workExecutor, "workExecutor");
+      return this;
+    }
+
+    /**
+     * Sets how long one read of a media stream may deliver nothing before the export gives up on
+     * it: the stream is closed, the read fails, and the file is skipped with a warning that says so
+     * (default: two minutes). It ends reads that hang on a dead connection, which a timeout of the
+     * storage client would otherwise have to.
+     *
+     * @param limit a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if the limit is not positive
+     * @since 0.2
+     */
+    public Builder mediaStallLimit(java.time.Duration limit) {
+      Objects.requireNonNull(limit, "limit");
+      if (limit.isNegative() || limit.isZero()) {
+        throw new IllegalArgumentException("the media stall limit must be positive, was " + limit);
+      }
+      this.mediaStallLimit = limit;
       return this;
     }
 

@@ -27,6 +27,7 @@ import dev.assessment.export.core.ExportJob;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportResult;
 import dev.assessment.export.core.ExportSink;
+import dev.assessment.export.core.ExportWarning;
 import dev.assessment.export.core.Exporter;
 import dev.assessment.export.spi.AssessmentKind;
 import dev.assessment.export.spi.MediaFile;
@@ -395,6 +396,55 @@ class FilesLayoutTest {
             () -> Exporter.builder().repository(b.build()).build().export(files(), failing));
     assertTrue(e.getMessage().contains("at file f-0:"), e.getMessage());
     assertTrue(e.getMessage().contains("disk full"), e.getMessage());
+  }
+
+  @Test
+  void export_aReadThatStalls_isAbandonedAndItsFileSkippedWithTheReason() throws Exception {
+    InMemoryRepository data = repository();
+    // File f2's read hangs, deaf to interrupts, until its stream is closed.
+    MediaRepository oneHangs =
+        file -> {
+          if (!file.id().equals("f2")) {
+            return data.open(file);
+          }
+          java.util.concurrent.atomic.AtomicBoolean closed =
+              new java.util.concurrent.atomic.AtomicBoolean();
+          return new InputStream() {
+            @Override
+            public int read() throws IOException {
+              while (!closed.get()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                Thread.interrupted();
+              }
+              throw new IOException("socket closed");
+            }
+
+            @Override
+            public void close() {
+              closed.set(true);
+            }
+          };
+        };
+    Exporter exporter =
+        Exporter.builder()
+            .workflows(data)
+            .assessments(data)
+            .media(oneHangs)
+            .mediaStallLimit(java.time.Duration.ofMillis(300))
+            .build();
+    long start = System.nanoTime();
+    ExportResult result = exporter.export(files(), ExportSink.of(new ByteArrayOutputStream()));
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(millis < 10_000, "ended in " + millis + " ms");
+    ExportWarning stalled =
+        result.warnings().stream()
+            .filter(w -> "f2".equals(w.fileId()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(result.warnings().toString()));
+    assertEquals("media-unreadable", stalled.code());
+    assertTrue(
+        stalled.message().contains("no data for 300 ms (the stall limit"), stalled.message());
+    assertTrue(result.files() >= 3, "the other files were written: " + result);
   }
 
   @Test

@@ -38,6 +38,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,7 @@ public final class ExportRun implements ExportContext {
   private volatile @Nullable String currentFile;
   private long filesDone;
   private long filesSkipped;
+  private final Duration stallLimit;
   private long filesWritten;
   private long assessmentsWritten;
   private long rows;
@@ -120,8 +122,10 @@ public final class ExportRun implements ExportContext {
       @Nullable MediaRepository media,
       ExportListener listener,
       AtomicBoolean cancelled,
-      @Nullable Executor workExecutor) {
+      @Nullable Executor workExecutor,
+      Duration stallLimit) {
     this.request = request;
+    this.stallLimit = stallLimit;
     this.query = request.query();
     this.workflow = workflow;
     this.orders = orders;
@@ -283,7 +287,7 @@ public final class ExportRun implements ExportContext {
     }
     Objects.requireNonNull(in, "the media repository returned null for file " + file.id());
     InputStream tracked =
-        new FilterInputStream(in) {
+        new FilterInputStream(StallWatch.watch(in, file.id(), stallLimit)) {
           @Override
           public void close() throws IOException {
             openMedia.remove(this);
