@@ -331,6 +331,7 @@ class ExporterTest {
         List.of("duplicate-definition", "duplicate-file"),
         r.warnings().stream().map(ExportWarning::code).toList());
     assertTrue(r.warnings().get(1).message().startsWith("file f was streamed twice"));
+    assertEquals(1, r.warnings().get(1).occurrences());
     ExportException strict =
         assertThrows(
             ExportException.class,

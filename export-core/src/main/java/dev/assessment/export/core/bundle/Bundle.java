@@ -171,15 +171,9 @@ public final class Bundle {
     try (CSVPrinter out = printer(dir.resolve(FILES));
         Stream<MediaFile> files = repository.files(FileQuery.all(workflowId))) {
       out.printRecord(
-          "file_id",
-          "external_id",
-          "file_name",
-          "media_type",
-          "data_source_id",
-          "data_source_name",
-          "order_id",
-          "order_name",
-          "path");
+          java.util.stream.Stream.concat(
+                  BundleReader.FILE_COLUMNS.stream(), java.util.stream.Stream.of("path"))
+              .toList());
       int n = 0;
       Iterator<MediaFile> it = files.iterator();
       while (it.hasNext()) {

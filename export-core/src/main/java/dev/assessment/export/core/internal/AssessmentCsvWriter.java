@@ -352,8 +352,7 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
   }
 
   /**
-   * Returns text that UTF-8 can carry: a lone surrogate (half of a pair, which no encoder can
-   * write) becomes U+FFFD with a warning naming the field, and fails a strict export.
+   * Returns text that UTF-8 can carry, as {@link Cells#wellFormed} does.
    *
    * @param field the column or attribute, for the message
    * @param fileId the file, or null for the workflow's own text
@@ -363,21 +362,7 @@ public abstract class AssessmentCsvWriter implements Closeable, Flushable {
    */
   protected final String wellFormed(String field, @Nullable String fileId, String s)
       throws ExportException {
-    int at = Cells.loneSurrogate(s);
-    if (at < 0) {
-      return s;
-    }
-    warnings.warn(
-        "lone-surrogate",
-        field,
-        fileId,
-        (fileId == null ? "the workflow's " : "file " + fileId + ", ")
-            + field
-            + ": the text has half of a UTF-16 surrogate pair at index "
-            + at
-            + ", which UTF-8 cannot encode; it was written as U+FFFD (fix the text where it is"
-            + " stored)");
-    return Cells.replaceLoneSurrogates(s);
+    return Cells.wellFormed(warnings, field, fileId, s);
   }
 
   private String filePart(MediaFile file) throws IOException {

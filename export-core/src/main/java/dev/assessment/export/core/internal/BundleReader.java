@@ -60,7 +60,9 @@ public final class BundleReader {
   private static final String ASSESSMENTS = "assessments.csv";
   private static final String FILES = "files.csv";
   private static final String ATTRIBUTES = "attributes.csv";
-  private static final List<String> FILE_COLUMNS =
+
+  /** The columns of files.csv, before the optional {@code path}. */
+  public static final List<String> FILE_COLUMNS =
       List.of(
           "file_id",
           "external_id",

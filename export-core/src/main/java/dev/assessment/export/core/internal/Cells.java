@@ -15,6 +15,7 @@
  */
 package dev.assessment.export.core.internal;
 
+import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.PolygonEncoding;
 import dev.assessment.export.spi.Polygon;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How single values become CSV cell text: locale-independent numbers and times, polygons, lists of
@@ -97,6 +99,37 @@ public final class Cells {
       }
     }
     return -1;
+  }
+
+  /**
+   * Returns text that UTF-8 can carry: a lone surrogate (half of a pair, which no encoder can
+   * write) becomes U+FFFD with a {@code lone-surrogate} warning naming the field, and fails a
+   * strict export.
+   *
+   * @param warnings where to report
+   * @param field the column or attribute, for the message
+   * @param fileId the file, or null for the workflow's own text
+   * @param s the text
+   * @return {@code s}, or a copy with U+FFFD for each lone surrogate
+   * @throws ExportException if the export is strict and the text has a lone surrogate
+   */
+  public static String wellFormed(
+      Warnings warnings, String field, @Nullable String fileId, String s) throws ExportException {
+    int at = loneSurrogate(s);
+    if (at < 0) {
+      return s;
+    }
+    warnings.warn(
+        "lone-surrogate",
+        field,
+        fileId,
+        (fileId == null ? "the workflow's " : "file " + fileId + ", ")
+            + field
+            + ": the text has half of a UTF-16 surrogate pair at index "
+            + at
+            + ", which UTF-8 cannot encode; it was written as U+FFFD (fix the text where it is"
+            + " stored)");
+    return replaceLoneSurrogates(s);
   }
 
   /**

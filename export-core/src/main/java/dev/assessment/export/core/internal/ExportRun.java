@@ -185,7 +185,7 @@ public final class ExportRun implements ExportContext {
   @Override
   public Stream<AssessedFile> assessedFiles() {
     Stream<AssessedFile> source = call(() -> assessments.assessedFiles(query), "opening the files");
-    return inShard(guarded(source, f -> f.file().id()).filter(f -> query.selects(f.file())))
+    return inShard(guarded(source, f -> f.file().id(), true).filter(f -> query.selects(f.file())))
         .map(this::scoped)
         .peek(f -> handedOut(f.file().id()));
   }
@@ -193,7 +193,7 @@ public final class ExportRun implements ExportContext {
   @Override
   public Stream<MediaFile> files() {
     Stream<MediaFile> source = call(() -> assessments.files(query), "opening the files");
-    return inShard(guarded(source, MediaFile::id).filter(query::selects))
+    return inShard(guarded(source, MediaFile::id, true).filter(query::selects))
         .peek(f -> handedOut(f.id()));
   }
 
@@ -230,7 +230,7 @@ public final class ExportRun implements ExportContext {
     }
     long from = shard.from(total());
     Stream<MediaFile> source = call(() -> assessments.files(query), "opening the files");
-    return guarded(source, MediaFile::id).filter(query::selects).limit(from);
+    return guarded(source, MediaFile::id, false).filter(query::selects).limit(from);
   }
 
   @Override
@@ -259,7 +259,7 @@ public final class ExportRun implements ExportContext {
         total = totalFiles.getAsLong();
       } else {
         Stream<MediaFile> source = call(() -> assessments.files(query), "counting the files");
-        try (Stream<MediaFile> s = guarded(source, MediaFile::id)) {
+        try (Stream<MediaFile> s = guarded(source, MediaFile::id, false)) {
           total = s.filter(query::selects).count();
         }
       }
@@ -538,7 +538,13 @@ public final class ExportRun implements ExportContext {
     }
   }
 
-  private <T> Stream<T> guarded(Stream<T> source, Function<T, String> idOf) {
+  /**
+   * Wraps a repository stream: its failures name the workflow and the last file, and a file
+   * streamed again soon after is dropped, so that every pass over the files sees the same ones.
+   * Only the passes a layout writes from ({@code report}) warn of it; counting passes stay quiet,
+   * or one repeat would be reported twice.
+   */
+  private <T> Stream<T> guarded(Stream<T> source, Function<T, String> idOf, boolean report) {
     synchronized (streams) {
       streams.add(source);
     }
@@ -578,7 +584,9 @@ public final class ExportRun implements ExportContext {
                   Objects.requireNonNull(next.get(0), "the repository streamed a null file");
               String id = idOf.apply(element);
               if (!recent.add(id)) {
-                duplicate(id);
+                if (report) {
+                  duplicate(id);
+                }
                 continue;
               }
               currentFile = id;

@@ -15,11 +15,13 @@
  */
 package dev.assessment.export.core.layout;
 
+import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.internal.Cells;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The text rules of the CSV layouts, for layouts that write CSV of their own (a manifest, a table
@@ -120,20 +122,27 @@ public final class CsvText {
   }
 
   /**
-   * Returns where the first lone surrogate in text is: half of a UTF-16 surrogate pair without its
-   * other half, which no UTF-8 encoder can write (it would become {@code ?}).
+   * Returns text that UTF-8 can carry, as the CSV layouts write it: a lone surrogate (half of a
+   * UTF-16 pair, which no encoder can write; it would become {@code ?}) becomes U+FFFD with a
+   * {@code lone-surrogate} warning naming the field, and fails a strict export.
    *
+   * @param context the export, to warn
+   * @param field the column or attribute, for the message
+   * @param fileId the file, or null for the workflow's own text
    * @param text the text
-   * @return the index, or -1 when the text is well-formed
+   * @return {@code text}, or a copy with U+FFFD for each lone surrogate
+   * @throws ExportException if the export is strict and the text has a lone surrogate
    * @since 0.2
    */
-  public static int loneSurrogate(String text) {
-    return Cells.loneSurrogate(text);
+  public static String wellFormed(
+      ExportContext context, String field, @Nullable String fileId, String text)
+      throws ExportException {
+    return Cells.wellFormed(context::warn, field, fileId, text);
   }
 
   /**
-   * Replaces each lone surrogate with U+FFFD, as the CSV layouts write it (with a {@code
-   * lone-surrogate} warning naming the field).
+   * Replaces each lone surrogate with U+FFFD, without a warning: for the export's own text, such as
+   * an exception's message; a repository's text goes through {@link #wellFormed}.
    *
    * @param text the text
    * @return the text, or a copy with U+FFFD for each lone surrogate

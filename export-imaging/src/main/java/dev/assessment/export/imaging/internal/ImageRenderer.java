@@ -330,6 +330,7 @@ public final class ImageRenderer {
     Graphics2D g = image.createGraphics();
     int drawn = 0;
     long pointsDrawn = 0;
+    boolean limitReached = false;
     List<String> notes = new ArrayList<>();
     List<Rendered.Warning> warnings = new ArrayList<>();
     try {
@@ -366,15 +367,7 @@ public final class ImageRenderer {
                     problem.startsWith("a non-finite")
                         ? "non-finite-polygon"
                         : "degenerate-polygon",
-                    "file "
-                        + file.id()
-                        + ", assessment "
-                        + a.id()
-                        + ", entity "
-                        + e.id()
-                        + ": the location has "
-                        + problem
-                        + "; not drawn"));
+                    where(file, a, e) + ": the location has " + problem + "; not drawn"));
             notes.add("entity " + e.id() + " of assessment " + a.id() + " not drawn: " + problem);
             continue;
           }
@@ -383,17 +376,14 @@ public final class ImageRenderer {
             throw new java.util.concurrent.CancellationException("drawing was interrupted");
           }
           List<Polygon.Point> points = p.points();
-          if (pointsDrawn + Math.min(points.size(), MAX_POINTS_PER_POLYGON)
-              > MAX_POINTS_PER_IMAGE) {
+          if (limitReached
+              || pointsDrawn + Math.min(points.size(), MAX_POINTS_PER_POLYGON)
+                  > MAX_POINTS_PER_IMAGE) {
+            limitReached = true;
             warnings.add(
                 new Rendered.Warning(
                     "polygon-limit",
-                    "file "
-                        + file.id()
-                        + ", assessment "
-                        + a.id()
-                        + ", entity "
-                        + e.id()
+                    where(file, a, e)
                         + ": the image's polygons have more than "
                         + MAX_POINTS_PER_IMAGE
                         + " points in all; this one and any after it were not drawn"));
@@ -405,12 +395,7 @@ public final class ImageRenderer {
             warnings.add(
                 new Rendered.Warning(
                     "polygon-simplified",
-                    "file "
-                        + file.id()
-                        + ", assessment "
-                        + a.id()
-                        + ", entity "
-                        + e.id()
+                    where(file, a, e)
                         + ": the location has "
                         + points.size()
                         + " points, more than "
@@ -436,12 +421,7 @@ public final class ImageRenderer {
             warnings.add(
                 new Rendered.Warning(
                     "polygon-outside-image",
-                    "file "
-                        + file.id()
-                        + ", assessment "
-                        + a.id()
-                        + ", entity "
-                        + e.id()
+                    where(file, a, e)
                         + ": the location lies wholly outside the image; nothing of it shows"));
             notes.add("entity " + e.id() + " of assessment " + a.id() + " lies outside the image");
             continue;
@@ -469,6 +449,11 @@ public final class ImageRenderer {
       g.dispose();
     }
     return new Drawing(drawn, String.join("; ", notes), warnings);
+  }
+
+  /** Names an entity in a warning: its file, assessment and id. */
+  private static String where(MediaFile file, Assessment a, Entity e) {
+    return "file " + file.id() + ", assessment " + a.id() + ", entity " + e.id();
   }
 
   /** Points drawn of one polygon at most: beyond, every k-th point is drawn. */

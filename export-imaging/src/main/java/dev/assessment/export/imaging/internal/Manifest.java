@@ -132,27 +132,7 @@ public final class Manifest implements AutoCloseable {
     return neutralise ? CsvText.neutralise(w) : w;
   }
 
-  /**
-   * As the CSV layouts do: a lone surrogate is written as U+FFFD, with a warning or, strict, an
-   * error.
-   */
   private String wellFormed(MediaFile file, String field, String s) throws ExportException {
-    int at = CsvText.loneSurrogate(s);
-    if (at < 0) {
-      return s;
-    }
-    context.warn(
-        "lone-surrogate",
-        field,
-        file.id(),
-        "file "
-            + file.id()
-            + ", "
-            + field
-            + ": the text has half of a UTF-16 surrogate pair at index "
-            + at
-            + ", which UTF-8 cannot encode; it was written as U+FFFD in manifest.csv (fix the"
-            + " text where it is stored)");
-    return CsvText.replaceLoneSurrogates(s);
+    return CsvText.wellFormed(context, field, file.id(), s);
   }
 }
