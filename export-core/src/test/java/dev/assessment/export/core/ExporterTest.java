@@ -738,9 +738,8 @@ class ExporterTest {
     }
   }
 
-  /** Regression: a link inside a bundle was followed, and /etc/passwd ended up in files.zip. */
-  @Test
-  void bundle_aLinkLeadingOutsideTheBundleIsRefused(@TempDir Path dir) throws Exception {
+  /** Writes a bundle of one assessed text file, its content in {@code media/}. */
+  private static Path bundleOfOneFile(Path dir) throws Exception {
     Path bundle = dir.resolve("bundle");
     InMemoryRepository repo =
         InMemoryRepository.builder()
@@ -755,6 +754,13 @@ class ExporterTest {
                         .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH, a -> {}))
             .build();
     dev.assessment.export.core.bundle.Bundle.write(repo, "wf", bundle);
+    return bundle;
+  }
+
+  /** Regression: a link inside a bundle was followed, and /etc/passwd ended up in files.zip. */
+  @Test
+  void bundle_aLinkLeadingOutsideTheBundleIsRefused(@TempDir Path dir) throws Exception {
+    Path bundle = bundleOfOneFile(dir);
     Path outside = Files.writeString(dir.resolve("secret.txt"), "outside");
     try (Stream<Path> media = Files.list(bundle.resolve("media"))) {
       Path content = media.findFirst().orElseThrow();
@@ -769,20 +775,7 @@ class ExporterTest {
 
   @Test
   void bundle_aMediaFolderLinkedOutsideIsRefused(@TempDir Path dir) throws Exception {
-    Path bundle = dir.resolve("bundle");
-    InMemoryRepository repo =
-        InMemoryRepository.builder()
-            .workflow("wf", "w")
-            .dataSource("ds", "d")
-            .file(
-                "f",
-                f ->
-                    f.externalId("x")
-                        .fileName("a.txt")
-                        .content("inside".getBytes(StandardCharsets.UTF_8))
-                        .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH, a -> {}))
-            .build();
-    dev.assessment.export.core.bundle.Bundle.write(repo, "wf", bundle);
+    Path bundle = bundleOfOneFile(dir);
     Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
     try (Stream<Path> media = Files.list(bundle.resolve("media"))) {
       for (Path p : media.toList()) {

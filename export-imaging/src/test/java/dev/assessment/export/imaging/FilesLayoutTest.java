@@ -178,60 +178,82 @@ class FilesLayoutTest {
     assertFalse(Files.exists(zip), "no archive that lacks the photo");
   }
 
+  /**
+   * Reads that hang as a dead socket's do: deaf to interrupts, they end when a stream is closed
+   * (unless deaf to that too) or when released.
+   */
+  private static final class Hang {
+    final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    final java.util.concurrent.atomic.AtomicBoolean released =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    private final boolean hearsClose;
+
+    Hang(boolean hearsClose) {
+      this.hearsClose = hearsClose;
+    }
+
+    InputStream stream() {
+      return new InputStream() {
+        @Override
+        public int read() throws IOException {
+          started.countDown();
+          while (!released.get() && !(hearsClose && closed.get())) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            Thread.interrupted();
+          }
+          throw new IOException(released.get() ? "released" : "socket closed");
+        }
+
+        @Override
+        public void close() {
+          closed.set(true);
+        }
+      };
+    }
+  }
+
+  /** The repository's file stream fails at the second file, once {@code after} has opened. */
+  private static dev.assessment.export.spi.AssessmentRepository failingAtTheSecondFile(
+      InMemoryRepository data, java.util.concurrent.CountDownLatch after) {
+    return new dev.assessment.export.spi.AssessmentRepository() {
+      @Override
+      public Stream<dev.assessment.export.spi.AssessedFile> assessedFiles(
+          dev.assessment.export.spi.FileQuery query) {
+        return data.assessedFiles(query);
+      }
+
+      @Override
+      public Stream<MediaFile> files(dev.assessment.export.spi.FileQuery query) {
+        java.util.concurrent.atomic.AtomicInteger n =
+            new java.util.concurrent.atomic.AtomicInteger();
+        return data.files(query)
+            .peek(
+                f -> {
+                  if (n.incrementAndGet() == 2) {
+                    try {
+                      after.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    throw new IllegalStateException("the database went away");
+                  }
+                });
+      }
+    };
+  }
+
   @Test
   void export_failingWhileAReadIsBlocked_closesItsStreamAndKeepsTheError() throws Exception {
     InMemoryRepository data = repository();
-    java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicBoolean closed =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    // A socket-like read: deaf to interrupts, it returns only when its stream is closed.
-    MediaRepository hanging =
-        file ->
-            new InputStream() {
-              @Override
-              public int read() throws IOException {
-                blocked.countDown();
-                while (!closed.get()) {
-                  java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-                  Thread.interrupted();
-                }
-                throw new IOException("socket closed");
-              }
-
-              @Override
-              public void close() {
-                closed.set(true);
-              }
-            };
-    // The repository fails once a read is under way.
-    dev.assessment.export.spi.AssessmentRepository failing =
-        new dev.assessment.export.spi.AssessmentRepository() {
-          @Override
-          public Stream<dev.assessment.export.spi.AssessedFile> assessedFiles(
-              dev.assessment.export.spi.FileQuery query) {
-            return data.assessedFiles(query);
-          }
-
-          @Override
-          public Stream<MediaFile> files(dev.assessment.export.spi.FileQuery query) {
-            java.util.concurrent.atomic.AtomicInteger n =
-                new java.util.concurrent.atomic.AtomicInteger();
-            return data.files(query)
-                .peek(
-                    f -> {
-                      if (n.incrementAndGet() == 2) {
-                        try {
-                          blocked.await();
-                        } catch (InterruptedException e) {
-                          Thread.currentThread().interrupt();
-                        }
-                        throw new IllegalStateException("the database went away");
-                      }
-                    });
-          }
-        };
+    Hang hang = new Hang(true);
     Exporter exporter =
-        Exporter.builder().workflows(data).assessments(failing).media(hanging).build();
+        Exporter.builder()
+            .workflows(data)
+            .assessments(failingAtTheSecondFile(data, hang.started))
+            .media(file -> hang.stream())
+            .build();
     long start = System.nanoTime();
     ExportException e =
         assertThrows(
@@ -239,58 +261,21 @@ class FilesLayoutTest {
             () -> exporter.export(files(), ExportSink.of(new ByteArrayOutputStream())));
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertTrue(e.getMessage().contains("the database went away"), e.getMessage());
-    assertTrue(closed.get(), "the blocked read's stream was closed");
+    assertTrue(hang.closed.get(), "the blocked read's stream was closed");
     assertTrue(millis < 10_000, "ended in " + millis + " ms, not after a minute");
   }
 
   @Test
   void export_aReadDeafToInterruptAndClose_isLeftByNameWithoutHangingTheCaller() throws Exception {
     InMemoryRepository data = repository();
-    java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicBoolean release =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    MediaRepository deaf =
-        file ->
-            new InputStream() {
-              @Override
-              public int read() throws IOException {
-                blocked.countDown();
-                while (!release.get()) {
-                  java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-                  Thread.interrupted();
-                }
-                throw new IOException("released");
-              }
-            };
-    dev.assessment.export.spi.AssessmentRepository failing =
-        new dev.assessment.export.spi.AssessmentRepository() {
-          @Override
-          public Stream<dev.assessment.export.spi.AssessedFile> assessedFiles(
-              dev.assessment.export.spi.FileQuery query) {
-            return data.assessedFiles(query);
-          }
-
-          @Override
-          public Stream<MediaFile> files(dev.assessment.export.spi.FileQuery query) {
-            java.util.concurrent.atomic.AtomicInteger n =
-                new java.util.concurrent.atomic.AtomicInteger();
-            return data.files(query)
-                .peek(
-                    f -> {
-                      if (n.incrementAndGet() == 2) {
-                        try {
-                          blocked.await();
-                        } catch (InterruptedException e) {
-                          Thread.currentThread().interrupt();
-                        }
-                        throw new IllegalStateException("the database went away");
-                      }
-                    });
-          }
-        };
+    Hang hang = new Hang(false);
     try {
       Exporter exporter =
-          Exporter.builder().workflows(data).assessments(failing).media(deaf).build();
+          Exporter.builder()
+              .workflows(data)
+              .assessments(failingAtTheSecondFile(data, hang.started))
+              .media(file -> hang.stream())
+              .build();
       ExportException e =
           assertThrows(
               ExportException.class,
@@ -303,7 +288,7 @@ class FilesLayoutTest {
       assertTrue(suppressed.contains("[assessment-export-read-"), suppressed);
       assertTrue(suppressed.contains("left running"), suppressed);
     } finally {
-      release.set(true);
+      hang.released.set(true);
     }
   }
 
@@ -312,32 +297,12 @@ class FilesLayoutTest {
   void cancel_whileAReadHangs_endsTheJobPromptlyAndLeavesNothing(
       boolean viaFuture, @TempDir Path dir) throws Exception {
     InMemoryRepository data = repository();
-    java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicBoolean closed =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    // A read that never returns until its stream is closed, deaf to interrupts.
-    MediaRepository hanging =
-        file ->
-            new InputStream() {
-              @Override
-              public int read() throws IOException {
-                blocked.countDown();
-                while (!closed.get()) {
-                  java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-                  Thread.interrupted();
-                }
-                throw new IOException("socket closed");
-              }
-
-              @Override
-              public void close() {
-                closed.set(true);
-              }
-            };
-    Exporter exporter = Exporter.builder().workflows(data).assessments(data).media(hanging).build();
+    Hang hang = new Hang(true);
+    Exporter exporter =
+        Exporter.builder().workflows(data).assessments(data).media(file -> hang.stream()).build();
     Path zip = dir.resolve("files.zip");
     ExportJob job = exporter.submit(files(), ExportSink.of(zip), p -> {});
-    assertTrue(blocked.await(10, TimeUnit.SECONDS), "a read started");
+    assertTrue(hang.started.await(10, TimeUnit.SECONDS), "a read started");
     long start = System.nanoTime();
     if (viaFuture) {
       job.completion().cancel(true);
@@ -348,7 +313,7 @@ class FilesLayoutTest {
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertTrue(millis < 5_000, "ended in " + millis + " ms");
     assertThrows(java.util.concurrent.CancellationException.class, () -> job.completion().get());
-    assertTrue(closed.get(), "the hanging read's stream was closed");
+    assertTrue(hang.closed.get(), "the hanging read's stream was closed");
     try (Stream<Path> left = Files.list(dir)) {
       assertEquals(List.of(), left.toList(), "no archive and no partial file");
     }
@@ -403,28 +368,7 @@ class FilesLayoutTest {
     InMemoryRepository data = repository();
     // File f2's read hangs, deaf to interrupts, until its stream is closed.
     MediaRepository oneHangs =
-        file -> {
-          if (!file.id().equals("f2")) {
-            return data.open(file);
-          }
-          java.util.concurrent.atomic.AtomicBoolean closed =
-              new java.util.concurrent.atomic.AtomicBoolean();
-          return new InputStream() {
-            @Override
-            public int read() throws IOException {
-              while (!closed.get()) {
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-                Thread.interrupted();
-              }
-              throw new IOException("socket closed");
-            }
-
-            @Override
-            public void close() {
-              closed.set(true);
-            }
-          };
-        };
+        file -> file.id().equals("f2") ? new Hang(true).stream() : data.open(file);
     Exporter exporter =
         Exporter.builder()
             .workflows(data)

@@ -200,6 +200,16 @@ class DeliveryTest {
     return b.build();
   }
 
+  /** Delivers a files archive of the whole workflow, without listening to progress. */
+  private Delivery.Running submitFiles(Exporter exporter) {
+    return delivery()
+        .submit(
+            exporter,
+            ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(),
+            notice(),
+            p -> {});
+  }
+
   private static Delivery.Notice notice() {
     return new Delivery.Notice("ana@example.org", "Hail damage", "8492192");
   }
@@ -371,13 +381,7 @@ class DeliveryTest {
           }
         };
     Exporter exporter = Exporter.builder().workflows(data).assessments(failing).media(data).build();
-    Delivery.Running running =
-        delivery()
-            .submit(
-                exporter,
-                ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(),
-                notice(),
-                p -> {});
+    Delivery.Running running = submitFiles(exporter);
     ExecutionException e =
         assertThrows(ExecutionException.class, () -> running.delivered().get(60, TimeUnit.SECONDS));
     assertTrue(e.getCause().getMessage().contains("the database went away"), e.toString());
@@ -401,13 +405,7 @@ class DeliveryTest {
       b.file("f-" + i, f -> f.externalId("x").fileName("roof.jpg").orderId("o"));
     }
     Exporter exporter = Exporter.builder().repository(b.build()).build();
-    Delivery.Running running =
-        delivery()
-            .submit(
-                exporter,
-                ExportRequest.builder("wf").layout(ArchiveLayouts.FILES).build(),
-                notice(),
-                p -> {});
+    Delivery.Running running = submitFiles(exporter);
     ExecutionException e =
         assertThrows(ExecutionException.class, () -> running.delivered().get(60, TimeUnit.SECONDS));
     Delivery.NothingToDeliverException nothing =
