@@ -577,6 +577,7 @@ public final class BundleReader {
       }
       return it.next();
     } catch (UncheckedIOException | IllegalStateException e) {
+      refuseIfNotUtf8(e, path);
       throw new ExportException(
           path.getFileName()
               + " line "
@@ -594,6 +595,7 @@ public final class BundleReader {
     try {
       return it.hasNext();
     } catch (UncheckedIOException | IllegalStateException e) {
+      refuseIfNotUtf8(e, path);
       throw new ExportException(
           path.getFileName()
               + " line "
@@ -607,9 +609,20 @@ public final class BundleReader {
   }
 
   /**
-   * Refuses a file that is not UTF-8, naming the line and column of the first bad byte; the
-   * parser's decoder alone could only tell the line it had buffered up to.
+   * When the parser failed because its decoder met bytes that are not UTF-8, reads the file again
+   * to name the line and column of the first bad byte: the decoder alone could only tell the line
+   * the parser had buffered up to. Only a failing file is read twice.
    */
+  private static void refuseIfNotUtf8(RuntimeException failure, Path path) throws ExportException {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.charset.CharacterCodingException) {
+        requireUtf8(path);
+        return;
+      }
+    }
+  }
+
+  /** Refuses a file that is not UTF-8, naming the line, column and byte of the first bad byte. */
   private static void requireUtf8(Path path) throws ExportException {
     java.nio.charset.CharsetDecoder decoder =
         StandardCharsets.UTF_8
@@ -674,7 +687,6 @@ public final class BundleReader {
   }
 
   private static CSVParser parse(Path path) throws IOException {
-    requireUtf8(path);
     PushbackInputStream in;
     try {
       in = new PushbackInputStream(Files.newInputStream(path), 3);
