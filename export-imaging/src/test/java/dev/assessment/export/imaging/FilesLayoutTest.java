@@ -392,6 +392,75 @@ class FilesLayoutTest {
   }
 
   @Test
+  void export_aReadDeafToTheStallLimitsClose_failsTheExportNamingTheFileAndTheThreadLeft(
+      @TempDir Path dir) throws Exception {
+    InMemoryRepository data = repository();
+    Hang deaf = new Hang(false);
+    MediaRepository oneIsDeaf = file -> file.id().equals("f2") ? deaf.stream() : data.open(file);
+    Exporter exporter =
+        Exporter.builder()
+            .workflows(data)
+            .assessments(data)
+            .media(oneIsDeaf)
+            .mediaStallLimit(java.time.Duration.ofMillis(300))
+            .build();
+    Path zip = dir.resolve("deaf.zip");
+    long start = System.nanoTime();
+    try {
+      ExportException e =
+          assertThrows(ExportException.class, () -> exporter.export(files(), ExportSink.of(zip)));
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      // 300 ms to the close, 5 s more to call it deaf, 1 + 4 s stopping the reader: not forever.
+      assertTrue(millis < 20_000, "ended in " + millis + " ms");
+      assertTrue(e.getMessage().contains("the read of file f2"), e.getMessage());
+      assertTrue(e.getMessage().contains("ignored the closing of its stream"), e.getMessage());
+      assertTrue(e.getMessage().contains("thread assessment-export-read-"), e.getMessage());
+      assertTrue(
+          java.util.Arrays.stream(e.getSuppressed())
+              .anyMatch(s -> s.getMessage().contains("were left running")),
+          java.util.Arrays.toString(e.getSuppressed()));
+      assertFalse(Files.exists(zip), "no archive that lacks the photo");
+    } finally {
+      deaf.released.set(true);
+    }
+  }
+
+  @Test
+  void export_anOpeningThatStalls_isInterruptedAndItsFileSkippedWithTheReason() throws Exception {
+    InMemoryRepository data = repository();
+    // Opening f2 waits for an answer that never comes, until the thread is interrupted.
+    MediaRepository oneHangs =
+        file -> {
+          if (file.id().equals("f2")) {
+            new java.util.concurrent.CountDownLatch(1).await();
+          }
+          return data.open(file);
+        };
+    for (dev.assessment.export.core.Layout layout :
+        List.of(ArchiveLayouts.FILES, ArchiveLayouts.ANNOTATED_FILES)) {
+      Exporter exporter =
+          Exporter.builder()
+              .workflows(data)
+              .assessments(data)
+              .media(oneHangs)
+              .mediaStallLimit(java.time.Duration.ofMillis(300))
+              .build();
+      ExportRequest request = ExportRequest.builder("wf").layout(layout).orderId("o").build();
+      ExportResult result = exporter.export(request, ExportSink.of(new ByteArrayOutputStream()));
+      ExportWarning stalled =
+          result.warnings().stream()
+              .filter(w -> "f2".equals(w.fileId()))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(result.warnings().toString()));
+      assertEquals("media-unreadable", stalled.code(), layout.id());
+      assertTrue(
+          stalled.message().contains("opening the stream took more than 300 ms"),
+          stalled.message());
+      assertEquals(2, result.filesSkipped(), "f2 and the missing f4: " + layout.id());
+    }
+  }
+
+  @Test
   void export_everyFileMissingIsReportedAsSuch() throws Exception {
     InMemoryRepository repo =
         InMemoryRepository.builder()

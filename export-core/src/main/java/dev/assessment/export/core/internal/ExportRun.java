@@ -88,6 +88,7 @@ public final class ExportRun implements ExportContext {
   private long droppedWarnings;
   private final List<BaseStream<?, ?>> streams = new ArrayList<>();
   private final Set<InputStream> openMedia = ConcurrentHashMap.newKeySet();
+  private final Set<StallWatch.Wait> waits = ConcurrentHashMap.newKeySet();
   private volatile @Nullable String currentFile;
   private long filesDone;
   private long filesSkipped;
@@ -277,20 +278,37 @@ public final class ExportRun implements ExportContext {
               + " repository: build it with Exporter.builder().media(…)");
     }
     InputStream in;
+    StallWatch.Wait opening = StallWatch.opening(file.id(), stallLimit);
+    waits.add(opening);
     try {
       in = media.open(file);
     } catch (IOException e) {
-      throw e;
+      throw opening.stalled() ? stalledOpening(opening, e) : e;
     } catch (Exception e) {
+      if (opening.stalled()) {
+        throw stalledOpening(opening, e);
+      }
       throw new RepositoryFailure(
           "the media repository failed opening file " + file.id() + ": " + e, e);
+    } finally {
+      opening.end();
+      waits.remove(opening);
     }
     Objects.requireNonNull(in, "the media repository returned null for file " + file.id());
+    if (opening.stalled()) {
+      // The watch interrupted this thread; the stream came too late to be trusted with the rest.
+      Thread.interrupted();
+      in.close();
+      throw stalledOpening(opening, null);
+    }
+    StallWatch.Wait reads = StallWatch.read(file.id(), stallLimit);
+    waits.add(reads);
     InputStream tracked =
-        new FilterInputStream(StallWatch.watch(in, file.id(), stallLimit)) {
+        new FilterInputStream(StallWatch.watch(in, reads)) {
           @Override
           public void close() throws IOException {
             openMedia.remove(this);
+            waits.remove(reads);
             super.close();
           }
         };
@@ -461,6 +479,28 @@ public final class ExportRun implements ExportContext {
       streams.clear();
     }
     closeMediaStreams();
+  }
+
+  /** The failure of an opening the stall watch interrupted; clears the interrupt it left. */
+  private static IOException stalledOpening(StallWatch.Wait opening, @Nullable Exception e) {
+    Thread.interrupted();
+    return new IOException(
+        "opening the stream took more than "
+            + opening.limitMillis()
+            + " ms (the stall limit, Exporter.Builder.mediaStallLimit) and was abandoned",
+        e);
+  }
+
+  @Override
+  public void checkMediaReads() throws ExportException {
+    long now = System.nanoTime();
+    for (StallWatch.Wait w : waits) {
+      String deaf = w.deaf(now);
+      if (deaf != null) {
+        throw new ExportException(
+            "export of workflow " + workflow.id() + " (" + request.layout() + ") stopped: " + deaf);
+      }
+    }
   }
 
   @Override

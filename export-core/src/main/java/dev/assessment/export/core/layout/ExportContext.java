@@ -179,6 +179,17 @@ public interface ExportContext {
   void closeMediaStreams();
 
   /**
+   * Fails the export when one of its media reads (or the opening of a stream) delivered nothing for
+   * the stall limit and then ignored the closing of its stream (or the interrupt) for five seconds
+   * more: a layout calls it while it waits for a helper thread's file, so that a repository deaf to
+   * both cannot hold the export. The message names the file and the thread left running.
+   *
+   * @throws ExportException if such a read was found
+   * @since 0.2
+   */
+  void checkMediaReads() throws ExportException;
+
+  /**
    * Stops a cancelled export: throws when the export was cancelled, so that a provider's loop ends
    * without reporting the work its other threads abandoned.
    *

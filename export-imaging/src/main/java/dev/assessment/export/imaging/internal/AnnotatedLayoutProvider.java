@@ -72,7 +72,8 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
         Pipeline<Job> jobs =
             new Pipeline<Job>(
                     threads, "assessment-export-render", context.workExecutor().orElse(null))
-                .onStuck(context::closeMediaStreams)) {
+                .onStuck(context::closeMediaStreams)
+                .whileWaiting(context::checkMediaReads)) {
       ArchivePart.start(context, zip, names);
       Iterator<AssessedFile> it = files.iterator();
       while (true) {

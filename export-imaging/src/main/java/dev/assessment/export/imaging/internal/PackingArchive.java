@@ -80,7 +80,8 @@ public final class PackingArchive implements AutoCloseable {
     try (Pipeline<Fetched> reads =
         new Pipeline<Fetched>(
                 options.readAhead(), "assessment-export-read", context.workExecutor().orElse(null))
-            .onStuck(context::closeMediaStreams)) {
+            .onStuck(context::closeMediaStreams)
+            .whileWaiting(context::checkMediaReads)) {
       Iterator<AssessedFile> it = files.iterator();
       while (true) {
         while (reads.pending() < options.readAhead() && it.hasNext()) {

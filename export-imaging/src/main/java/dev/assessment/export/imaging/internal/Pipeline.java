@@ -86,6 +86,22 @@ public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
 
   private @Nullable Runnable unblock;
 
+  /** What {@link #take()} runs while it waits; throws to stop waiting. */
+  @FunctionalInterface
+  public interface Watch {
+    /**
+     * Looks at the tasks' progress.
+     *
+     * @throws IOException to stop waiting, with the reason
+     */
+    void check() throws IOException;
+  }
+
+  private @Nullable Watch watch;
+
+  /** How often {@link #take()} runs its watch while it waits. */
+  private static final long WATCH_MILLIS = 500;
+
   /**
    * Starts the threads.
    *
@@ -134,6 +150,18 @@ public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
   }
 
   /**
+   * Sets what {@link #take()} runs twice a second while it waits: typically a check that fails when
+   * a task is stuck in a read that ignored every attempt to end it, so that the caller is not held.
+   *
+   * @param watch the check
+   * @return this pipeline
+   */
+  public Pipeline<T> whileWaiting(Watch watch) {
+    this.watch = watch;
+    return this;
+  }
+
+  /**
    * Submits a task.
    *
    * @param task the task; what it throws is rethrown by {@link #take()}
@@ -157,19 +185,27 @@ public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
    * Waits for the oldest task's result.
    *
    * @return the result; the caller closes it
-   * @throws IOException what the task threw, or an {@link InterruptedIOException}
+   * @throws IOException what the task threw, what the {@link #whileWaiting watch} threw, or an
+   *     {@link InterruptedIOException}
    */
   public T take() throws IOException {
-    Future<T> next = pending.remove();
+    Future<T> next = pending.peek();
+    if (next == null) {
+      throw new java.util.NoSuchElementException("no task pending");
+    }
     try {
-      return next.get();
+      T result = await(next);
+      pending.remove();
+      return result;
     } catch (InterruptedException e) {
+      // The task stays pending, for close() to cancel and wait for.
       Thread.currentThread().interrupt();
       InterruptedIOException io =
           new InterruptedIOException("interrupted while waiting for a file");
       io.initCause(e);
       throw io;
     } catch (ExecutionException e) {
+      pending.remove();
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
         throw io;
@@ -181,6 +217,21 @@ public final class Pipeline<T extends AutoCloseable> implements AutoCloseable {
         throw error;
       }
       throw new IOException(cause);
+    }
+  }
+
+  /** Waits for a task, running the watch between waits. */
+  private T await(Future<T> next) throws InterruptedException, ExecutionException, IOException {
+    Watch w = watch;
+    if (w == null) {
+      return next.get();
+    }
+    while (true) {
+      try {
+        return next.get(WATCH_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        w.check();
+      }
     }
   }
 
