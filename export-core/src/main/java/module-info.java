@@ -14,10 +14,12 @@
  * limitations under the License.
  */
 /**
- * Assessment Export's core: requests, the exporter, jobs, sinks, the open layout API, the two CSV
- * layouts and bundles. Layouts of other modules are found as {@link
+ * Assessment Export's core: requests, the exporter, jobs, sinks, the open layout API, and the two
+ * CSV layouts. Layouts of other modules are found as {@link
  * dev.assessment.export.core.layout.LayoutProvider} services.
  */
+// The bundle module, to which internal formats are exported, is built after core.
+@SuppressWarnings("module")
 module dev.assessment.export.core {
   requires transitive dev.assessment.export.spi;
   requires static transitive org.jspecify;
@@ -26,8 +28,10 @@ module dev.assessment.export.core {
   requires org.slf4j;
 
   exports dev.assessment.export.core;
-  exports dev.assessment.export.core.bundle;
   exports dev.assessment.export.core.layout;
+  // The cell formats a bundle reads back are the ones core writes: one definition of each.
+  exports dev.assessment.export.core.internal to
+      dev.assessment.export.bundle;
 
   uses dev.assessment.export.core.layout.LayoutProvider;
 }

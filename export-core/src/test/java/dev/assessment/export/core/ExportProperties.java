@@ -25,8 +25,6 @@ import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.assessment.export.core.Models.Model;
-import dev.assessment.export.core.bundle.Bundle;
 import dev.assessment.export.core.internal.Cells;
 import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.Assessment;
@@ -36,22 +34,19 @@ import dev.assessment.export.spi.AssessmentScope;
 import dev.assessment.export.spi.AttributeDefinition;
 import dev.assessment.export.spi.AttributeType;
 import dev.assessment.export.spi.AttributeValue;
-import dev.assessment.export.spi.DataSource;
 import dev.assessment.export.spi.Entity;
 import dev.assessment.export.spi.FileQuery;
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.Value;
-import dev.assessment.export.spi.WorkflowOrder;
 import dev.assessment.export.spi.memory.InMemoryRepository;
+import dev.assessment.export.testing.Fixtures;
+import dev.assessment.export.testing.Models;
+import dev.assessment.export.testing.Models.Model;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,43 +70,6 @@ class ExportProperties {
   static Gen<Filters> filters() {
     return Generate.enumValues(AssessmentScope.class)
         .zip(booleans().all(), integers().between(0, 3), integers().between(0, 3), Filters::new);
-  }
-
-  @Test
-  void bundle_readOfWriteIsTheSameWorkflow() {
-    qt().withFixedSeed(SEED)
-        .withExamples(150)
-        .forAll(Models.models(false, false))
-        .checkAssert(
-            model -> assertDoesNotThrow(() -> bundle_readOfWriteIsTheSameWorkflowCheck(model)));
-  }
-
-  private static void bundle_readOfWriteIsTheSameWorkflowCheck(Model model) throws Exception {
-    if (!model.hasAssessment()) {
-      return; // a bundle without assessment rows names no workflow; about half the models have one
-    }
-    InMemoryRepository original = model.repository();
-    Path dir = Files.createTempDirectory("bundle");
-    try {
-      Bundle.write(original, model.workflow().id(), dir);
-      InMemoryRepository read = Bundle.read(dir);
-      String wf = model.workflow().id();
-      assertEquals(model.workflow(), read.workflow(wf).orElseThrow());
-      assertEquals(sortedByRecency(original.contents(wf)), read.contents(wf));
-      assertEquals(referenced(model, original.dataSources(wf), true), read.dataSources(wf));
-      assertEquals(referenced(model, original.orders(wf), false), read.orders(wf));
-      for (AssessedFile f : original.contents(wf)) {
-        assertEquals(original.hasContent(f.file().id()), read.hasContent(f.file().id()));
-        if (original.hasContent(f.file().id())) {
-          try (InputStream a = original.open(f.file());
-              InputStream b = read.open(f.file())) {
-            assertArrayEquals(a.readAllBytes(), b.readAllBytes());
-          }
-        }
-      }
-    } finally {
-      deleteTree(dir);
-    }
   }
 
   @Test
@@ -367,41 +325,6 @@ class ExportProperties {
       List<CSVRecord> rows = parser.getRecords();
       assertTrue(rows.size() >= 1, "a header at least");
       return rows;
-    }
-  }
-
-  private static List<AssessedFile> sortedByRecency(List<AssessedFile> files) {
-    return files.stream()
-        .map(
-            f ->
-                new AssessedFile(
-                    f.file(), f.assessments().stream().sorted(Assessment.RECENCY).toList()))
-        .toList();
-  }
-
-  /** The orders or data sources that files name, in the order the files first name them. */
-  private static <T> List<T> referenced(Model model, List<T> all, boolean sources) {
-    List<String> order = new ArrayList<>();
-    for (AssessedFile f : model.files()) {
-      String id = sources ? f.file().dataSourceId() : f.file().orderId();
-      if (id != null && !order.contains(id)) {
-        order.add(id);
-      }
-    }
-    List<T> out = new ArrayList<>();
-    for (String id : order) {
-      all.stream()
-          .filter(x -> id.equals(x instanceof DataSource d ? d.id() : ((WorkflowOrder) x).id()))
-          .forEach(out::add);
-    }
-    return out;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 

@@ -29,6 +29,7 @@ import dev.assessment.export.spi.AttributeValue;
 import dev.assessment.export.spi.Polygon;
 import dev.assessment.export.spi.Value;
 import dev.assessment.export.spi.memory.InMemoryRepository;
+import dev.assessment.export.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -567,51 +568,6 @@ class ExporterTest {
   }
 
   @Test
-  void export_unansweredValueIsAnEmptyCellAndReadsBackFromABundle(@TempDir Path dir)
-      throws Exception {
-    InMemoryRepository repo =
-        InMemoryRepository.builder()
-            .workflow("wf", "w", AttributeDefinition.of("severity", AttributeType.NUMBER))
-            .dataSource("ds", "d")
-            .file(
-                "f",
-                f ->
-                    f.externalId("x")
-                        .fileName("a.jpg")
-                        .assessment(
-                            "a",
-                            AssessmentKind.HUMAN,
-                            Instant.EPOCH,
-                            a ->
-                                a.fileLevel(
-                                    "e",
-                                    "dent",
-                                    AttributeValue.of(
-                                        "severity", Value.unanswered(AttributeType.NUMBER), 0.4))))
-            .build();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Exporter.builder()
-        .repository(repo)
-        .build()
-        .export(ExportRequest.builder("wf").build(), ExportSink.of(out));
-    String[] lines = out.toString(StandardCharsets.UTF_8).split("\r\n");
-    assertTrue(lines[1].endsWith(",e,dent,severity,,0.4"), lines[1]);
-    dev.assessment.export.core.bundle.Bundle.write(repo, "wf", dir);
-    InMemoryRepository back = dev.assessment.export.core.bundle.Bundle.read(dir);
-    assertEquals(
-        Value.unanswered(AttributeType.NUMBER),
-        back.contents("wf")
-            .get(0)
-            .assessments()
-            .get(0)
-            .entities()
-            .get(0)
-            .attributes()
-            .get(0)
-            .value());
-  }
-
-  @Test
   void submit_defaultJobsRunOnNamedDaemonThreads() throws Exception {
     java.util.concurrent.atomic.AtomicReference<Thread> ran =
         new java.util.concurrent.atomic.AtomicReference<>();
@@ -736,57 +692,5 @@ class ExporterTest {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  /** Writes a bundle of one assessed text file, its content in {@code media/}. */
-  private static Path bundleOfOneFile(Path dir) throws Exception {
-    Path bundle = dir.resolve("bundle");
-    InMemoryRepository repo =
-        InMemoryRepository.builder()
-            .workflow("wf", "w")
-            .dataSource("ds", "d")
-            .file(
-                "f",
-                f ->
-                    f.externalId("x")
-                        .fileName("a.txt")
-                        .content("inside".getBytes(StandardCharsets.UTF_8))
-                        .assessment("a", AssessmentKind.HUMAN, Instant.EPOCH, a -> {}))
-            .build();
-    dev.assessment.export.core.bundle.Bundle.write(repo, "wf", bundle);
-    return bundle;
-  }
-
-  /** Regression: a link inside a bundle was followed, and /etc/passwd ended up in files.zip. */
-  @Test
-  void bundle_aLinkLeadingOutsideTheBundleIsRefused(@TempDir Path dir) throws Exception {
-    Path bundle = bundleOfOneFile(dir);
-    Path outside = Files.writeString(dir.resolve("secret.txt"), "outside");
-    try (Stream<Path> media = Files.list(bundle.resolve("media"))) {
-      Path content = media.findFirst().orElseThrow();
-      Files.delete(content);
-      Files.createSymbolicLink(content, outside);
-    }
-    ExportException e =
-        assertThrows(
-            ExportException.class, () -> dev.assessment.export.core.bundle.Bundle.read(bundle));
-    assertTrue(e.getMessage().contains("is a link that leads outside the bundle"), e.getMessage());
-  }
-
-  @Test
-  void bundle_aMediaFolderLinkedOutsideIsRefused(@TempDir Path dir) throws Exception {
-    Path bundle = bundleOfOneFile(dir);
-    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
-    try (Stream<Path> media = Files.list(bundle.resolve("media"))) {
-      for (Path p : media.toList()) {
-        Files.move(p, elsewhere.resolve(p.getFileName()));
-      }
-    }
-    Files.delete(bundle.resolve("media"));
-    Files.createSymbolicLink(bundle.resolve("media"), elsewhere);
-    ExportException e =
-        assertThrows(
-            ExportException.class, () -> dev.assessment.export.core.bundle.Bundle.read(bundle));
-    assertTrue(e.getMessage().contains("leads outside the bundle"), e.getMessage());
   }
 }

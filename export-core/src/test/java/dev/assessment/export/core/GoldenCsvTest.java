@@ -18,6 +18,7 @@ package dev.assessment.export.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.assessment.export.testing.Fixtures;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assessment.export.spi.AssessmentScope;
 import dev.assessment.export.spi.memory.InMemoryRepository;
+import dev.assessment.export.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;

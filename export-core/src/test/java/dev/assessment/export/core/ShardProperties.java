@@ -24,12 +24,14 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import dev.assessment.export.core.Models.Model;
 import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.AssessmentScope;
 import dev.assessment.export.spi.FileQuery;
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.memory.InMemoryRepository;
+import dev.assessment.export.testing.Fixtures;
+import dev.assessment.export.testing.Models;
+import dev.assessment.export.testing.Models.Model;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

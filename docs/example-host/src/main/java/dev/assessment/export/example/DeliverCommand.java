@@ -15,14 +15,14 @@
  */
 package dev.assessment.export.example;
 
+import dev.assessment.export.bundle.Bundle;
+import dev.assessment.export.bundle.BundleRepository;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.Exporter;
 import dev.assessment.export.core.Layout;
-import dev.assessment.export.core.bundle.Bundle;
 import dev.assessment.export.delivery.Delivery;
 import dev.assessment.export.spi.AssessmentScope;
 import dev.assessment.export.spi.WorkflowOrder;
-import dev.assessment.export.spi.memory.InMemoryRepository;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -163,8 +163,8 @@ final class DeliverCommand implements Callable<Integer> {
       err.println("error: " + Main.oneLine(e));
       return 2;
     }
-    InMemoryRepository repository = Bundle.read(bundle);
-    String workflowId = repository.workflows().get(0).id();
+    BundleRepository repository = Bundle.open(bundle);
+    String workflowId = repository.workflow().id();
     Exporter exporter = Exporter.builder().repository(repository).build();
     ExportRequest request =
         ExportRequest.builder(workflowId).layout(layout).scope(scope).orderId(order).build();
@@ -182,8 +182,7 @@ final class DeliverCommand implements Callable<Integer> {
                 .map(WorkflowOrder::name)
                 .findFirst()
                 .orElse(order);
-    Delivery.Notice notice =
-        new Delivery.Notice(to, repository.workflows().get(0).name(), orderName);
+    Delivery.Notice notice = new Delivery.Notice(to, repository.workflow().name(), orderName);
     AwsCredentialsProvider credentials =
         accessKey == null
             ? DefaultCredentialsProvider.builder().build()

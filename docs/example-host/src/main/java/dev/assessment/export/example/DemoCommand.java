@@ -15,13 +15,13 @@
  */
 package dev.assessment.export.example;
 
+import dev.assessment.export.bundle.Bundle;
+import dev.assessment.export.bundle.BundleRepository;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportResult;
 import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
 import dev.assessment.export.core.Layout;
-import dev.assessment.export.core.bundle.Bundle;
-import dev.assessment.export.spi.memory.InMemoryRepository;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
     Bundle.write(SampleWorkflow.create(files, 42), SampleWorkflow.WORKFLOW_ID, bundle);
     stdout.println("wrote the sample bundle to " + bundle);
 
-    InMemoryRepository repository = Bundle.read(bundle);
+    BundleRepository repository = Bundle.open(bundle);
     Exporter exporter = Exporter.builder().repository(repository).build();
     for (Layout layout : exporter.layouts()) {
       ExportRequest request =

@@ -15,6 +15,8 @@
  */
 package dev.assessment.export.example;
 
+import dev.assessment.export.bundle.Bundle;
+import dev.assessment.export.bundle.BundleRepository;
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportResult;
@@ -23,10 +25,8 @@ import dev.assessment.export.core.ExportWarning;
 import dev.assessment.export.core.Exporter;
 import dev.assessment.export.core.Layout;
 import dev.assessment.export.core.PolygonEncoding;
-import dev.assessment.export.core.bundle.Bundle;
 import dev.assessment.export.jdbc.JdbcRepository;
 import dev.assessment.export.spi.AssessmentScope;
-import dev.assessment.export.spi.memory.InMemoryRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -133,9 +133,9 @@ final class ExportCommand implements Callable<Integer> {
     Exporter exporter;
     String workflow;
     if (bundle != null) {
-      InMemoryRepository repository = Bundle.read(bundle);
+      BundleRepository repository = Bundle.open(bundle);
       exporter = Exporter.builder().repository(repository).build();
-      workflow = workflowId != null ? workflowId : repository.workflows().get(0).id();
+      workflow = workflowId != null ? workflowId : repository.workflow().id();
     } else {
       JdbcRepository repository = jdbc.repository();
       exporter = Exporter.builder().repository(repository).build();

@@ -15,10 +15,10 @@
  */
 package dev.assessment.export.example;
 
-import dev.assessment.export.core.bundle.Bundle;
+import dev.assessment.export.bundle.Bundle;
+import dev.assessment.export.bundle.BundleRepository;
 import dev.assessment.export.jdbc.JdbcLoader;
 import dev.assessment.export.jdbc.JdbcSchema;
-import dev.assessment.export.spi.memory.InMemoryRepository;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -55,19 +55,19 @@ final class LoadCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: load needs --jdbc URL");
       return 2;
     }
-    InMemoryRepository repository = Bundle.read(bundle);
+    BundleRepository repository = Bundle.open(bundle);
     try (Connection c = jdbc.connect()) {
       if (!hasSchema(c)) {
         JdbcSchema.create(c);
       }
-      int files = JdbcLoader.load(c, repository);
+      int files = JdbcLoader.load(c, repository, repository.workflow().id());
       spec.commandLine()
           .getOut()
           .println(
               "loaded "
                   + files
                   + " file(s) of workflow "
-                  + repository.workflows().get(0).id()
+                  + repository.workflow().id()
                   + " into "
                   + jdbc.url);
     }

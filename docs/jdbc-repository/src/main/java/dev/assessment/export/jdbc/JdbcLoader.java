@@ -17,14 +17,18 @@ package dev.assessment.export.jdbc;
 
 import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.Assessment;
+import dev.assessment.export.spi.AssessmentRepository;
 import dev.assessment.export.spi.AttributeDefinition;
 import dev.assessment.export.spi.AttributeValue;
 import dev.assessment.export.spi.DataSource;
 import dev.assessment.export.spi.Entity;
+import dev.assessment.export.spi.FileQuery;
 import dev.assessment.export.spi.MediaNotFoundException;
+import dev.assessment.export.spi.MediaRepository;
 import dev.assessment.export.spi.Value;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
+import dev.assessment.export.spi.WorkflowRepository;
 import dev.assessment.export.spi.memory.InMemoryRepository;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,17 +40,27 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Writes the workflows of an {@link InMemoryRepository} (a bundle read with {@code Bundle.read},
- * say) into the reference schema, content as bytes, in one transaction.
+ * Writes workflows into the reference schema, content as bytes, in one transaction: from any
+ * repository (a bundle opened with {@code Bundle.open}, say), streaming its files and inserting
+ * them in JDBC batches.
  */
 public final class JdbcLoader {
+  /** Files per batch: a round trip for this many files' rows of each table. */
+  private static final int BATCH_FILES = 500;
+
+  /** Content held for one batch before it is sent; larger content is sent on its own. */
+  private static final long BATCH_BYTES = 16L << 20;
+
   private JdbcLoader() {}
 
   /**
-   * Loads every workflow of a repository. Files are appended after those already there, in the
-   * repository's order.
+   * Loads every workflow of an in-memory repository. Files are appended after those already there,
+   * in the repository's order.
    *
    * @param connection the connection; the schema must exist (see {@link JdbcSchema#create})
    * @param repository the data to load
@@ -56,18 +70,44 @@ public final class JdbcLoader {
    */
   public static int load(Connection connection, InMemoryRepository repository)
       throws SQLException, IOException {
+    return inTransaction(
+        connection,
+        () -> {
+          int files = 0;
+          for (Workflow w : repository.workflows()) {
+            files += insert(connection, repository, w.id());
+          }
+          return files;
+        });
+  }
+
+  /**
+   * Loads one workflow of a repository, streaming its files: memory stays flat whatever their
+   * number. Files are appended after those already there, in the repository's order.
+   *
+   * @param connection the connection; the schema must exist (see {@link JdbcSchema#create})
+   * @param repository the data to load
+   * @param workflowId the workflow
+   * @param <R> a type implementing the three repositories
+   * @return the number of files loaded
+   * @throws SQLException if an insert fails; nothing is committed then
+   * @throws IOException if the repository fails or content cannot be read
+   */
+  public static <R extends WorkflowRepository & AssessmentRepository & MediaRepository> int load(
+      Connection connection, R repository, String workflowId) throws SQLException, IOException {
+    return inTransaction(connection, () -> insert(connection, repository, workflowId));
+  }
+
+  private interface Work {
+    int run() throws SQLException, IOException;
+  }
+
+  private static int inTransaction(Connection connection, Work work)
+      throws SQLException, IOException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
-      int files = 0;
-      long seq = nextSeq(connection);
-      for (Workflow w : repository.workflows()) {
-        insertWorkflow(connection, w, repository);
-        for (AssessedFile f : repository.contents(w.id())) {
-          insertFile(connection, seq++, f, repository);
-          files++;
-        }
-      }
+      int files = work.run();
       connection.commit();
       return files;
     } catch (SQLException | IOException | RuntimeException e) {
@@ -78,6 +118,39 @@ public final class JdbcLoader {
     }
   }
 
+  private static <R extends WorkflowRepository & AssessmentRepository & MediaRepository> int insert(
+      Connection c, R repository, String workflowId) throws SQLException, IOException {
+    Workflow w;
+    try {
+      w =
+          repository
+              .workflow(workflowId)
+              .orElseThrow(() -> new IOException("no workflow " + workflowId));
+      insertWorkflow(c, w, repository.dataSources(workflowId), repository.orders(workflowId));
+    } catch (SQLException | IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("the repository failed reading workflow " + workflowId + ": " + e, e);
+    }
+    long seq = nextSeq(c);
+    int files = 0;
+    try (Batches batches = new Batches(c);
+        Stream<AssessedFile> all = repository.assessedFiles(FileQuery.all(workflowId))) {
+      Iterator<AssessedFile> it = all.iterator();
+      while (it.hasNext()) {
+        AssessedFile f = it.next();
+        batches.file(seq++, f, repository);
+        files++;
+      }
+      batches.flush();
+    } catch (SQLException | IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("the repository failed reading workflow " + workflowId + ": " + e, e);
+    }
+    return files;
+  }
+
   private static long nextSeq(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM ae_file")) {
@@ -86,7 +159,8 @@ public final class JdbcLoader {
     }
   }
 
-  private static void insertWorkflow(Connection c, Workflow w, InMemoryRepository repository)
+  private static void insertWorkflow(
+      Connection c, Workflow w, List<DataSource> dataSources, List<WorkflowOrder> orders)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("INSERT INTO ae_workflow (id, name) VALUES (?, ?)")) {
@@ -109,7 +183,7 @@ public final class JdbcLoader {
     }
     try (PreparedStatement ps =
         c.prepareStatement("INSERT INTO ae_data_source (id, workflow_id, name) VALUES (?, ?, ?)")) {
-      for (DataSource d : repository.dataSources(w.id())) {
+      for (DataSource d : dataSources) {
         ps.setString(1, d.id());
         ps.setString(2, w.id());
         ps.setString(3, d.name());
@@ -120,7 +194,7 @@ public final class JdbcLoader {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO ae_workflow_order (id, workflow_id, name) VALUES (?, ?, ?)")) {
-      for (WorkflowOrder o : repository.orders(w.id())) {
+      for (WorkflowOrder o : orders) {
         ps.setString(1, o.id());
         ps.setString(2, w.id());
         ps.setString(3, o.name());
@@ -130,94 +204,126 @@ public final class JdbcLoader {
     }
   }
 
-  private static void insertFile(
-      Connection c, long seq, AssessedFile f, InMemoryRepository repository)
-      throws SQLException, IOException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO ae_file (seq, id, workflow_id, external_id, file_name, media_type, data_source_id, order_id,"
-                + " content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setLong(1, seq);
-      ps.setString(2, f.file().id());
-      ps.setString(3, f.file().workflowId());
-      ps.setString(4, f.file().externalId());
-      ps.setString(5, f.file().fileName());
-      ps.setString(6, f.file().mediaType());
-      ps.setString(7, f.file().dataSourceId());
-      ps.setString(8, f.file().orderId());
-      InputStream content = null;
-      try {
-        content = repository.open(f.file());
-        ps.setBinaryStream(9, content);
+  /** The four inserts of files and their rows, sent every {@link #BATCH_FILES} files. */
+  private static final class Batches implements AutoCloseable {
+    private final PreparedStatement file;
+    private final PreparedStatement assessment;
+    private final PreparedStatement entity;
+    private final PreparedStatement value;
+    private int files;
+    private long bytes;
+
+    Batches(Connection c) throws SQLException {
+      file =
+          c.prepareStatement(
+              "INSERT INTO ae_file (seq, id, workflow_id, external_id, file_name, media_type, data_source_id, order_id,"
+                  + " content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      assessment =
+          c.prepareStatement(
+              "INSERT INTO ae_assessment (file_id, id, kind, step, assessor, assessed_at) VALUES (?, ?, ?, ?, ?, ?)");
+      entity =
+          c.prepareStatement(
+              "INSERT INTO ae_entity (file_id, assessment_id, position, id, label, location, location_confidence)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+      value =
+          c.prepareStatement(
+              "INSERT INTO ae_attribute_value (file_id, assessment_id, entity_position, position, name, type,"
+                  + " text_value, number_value, bool_value, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    void file(long seq, AssessedFile f, MediaRepository media) throws Exception {
+      file.setLong(1, seq);
+      file.setString(2, f.file().id());
+      file.setString(3, f.file().workflowId());
+      file.setString(4, f.file().externalId());
+      file.setString(5, f.file().fileName());
+      file.setString(6, f.file().mediaType());
+      file.setString(7, f.file().dataSourceId());
+      file.setString(8, f.file().orderId());
+      byte[] content;
+      try (InputStream in = media.open(f.file())) {
+        content = in.readAllBytes();
       } catch (MediaNotFoundException e) {
-        ps.setNull(9, Types.BINARY);
+        content = null;
       }
-      try {
-        ps.executeUpdate();
-      } finally {
-        if (content != null) {
-          content.close();
-        }
+      if (content == null) {
+        file.setNull(9, Types.BINARY);
+      } else {
+        file.setBytes(9, content);
+        bytes += content.length;
+      }
+      file.addBatch();
+      rows(f);
+      if (++files >= BATCH_FILES || bytes >= BATCH_BYTES) {
+        flush();
       }
     }
-    try (PreparedStatement a =
-            c.prepareStatement(
-                "INSERT INTO ae_assessment (file_id, id, kind, step, assessor, assessed_at) VALUES (?, ?, ?, ?, ?, ?)");
-        PreparedStatement e =
-            c.prepareStatement(
-                "INSERT INTO ae_entity (file_id, assessment_id, position, id, label, location, location_confidence)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement v =
-            c.prepareStatement(
-                "INSERT INTO ae_attribute_value (file_id, assessment_id, entity_position, position, name, type,"
-                    + " text_value, number_value, bool_value, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Assessment assessment : f.assessments()) {
-        a.setString(1, f.file().id());
-        a.setString(2, assessment.id());
-        a.setString(3, assessment.kind().name());
-        a.setString(4, assessment.step());
-        a.setString(5, assessment.assessor());
-        a.setObject(6, OffsetDateTime.ofInstant(assessment.assessedAt(), ZoneOffset.UTC));
-        a.addBatch();
+
+    private void rows(AssessedFile f) throws SQLException {
+      for (Assessment a : f.assessments()) {
+        assessment.setString(1, f.file().id());
+        assessment.setString(2, a.id());
+        assessment.setString(3, a.kind().name());
+        assessment.setString(4, a.step());
+        assessment.setString(5, a.assessor());
+        assessment.setObject(6, OffsetDateTime.ofInstant(a.assessedAt(), ZoneOffset.UTC));
+        assessment.addBatch();
         int ep = 0;
-        for (Entity entity : assessment.entities()) {
-          e.setString(1, f.file().id());
-          e.setString(2, assessment.id());
-          e.setInt(3, ep);
-          e.setString(4, entity.id());
-          e.setString(5, entity.label());
-          e.setString(6, entity.location() == null ? null : Codec.polygon(entity.location()));
-          setDouble(e, 7, entity.locationConfidence());
-          e.addBatch();
+        for (Entity e : a.entities()) {
+          entity.setString(1, f.file().id());
+          entity.setString(2, a.id());
+          entity.setInt(3, ep);
+          entity.setString(4, e.id());
+          entity.setString(5, e.label());
+          entity.setString(6, e.location() == null ? null : Codec.polygon(e.location()));
+          setDouble(entity, 7, e.locationConfidence());
+          entity.addBatch();
           int vp = 0;
-          for (AttributeValue value : entity.attributes()) {
-            v.setString(1, f.file().id());
-            v.setString(2, assessment.id());
-            v.setInt(3, ep);
-            v.setInt(4, vp++);
-            v.setString(5, value.name());
-            v.setString(6, value.value().type().name());
-            Value x = value.value();
-            v.setString(
+          for (AttributeValue v : e.attributes()) {
+            value.setString(1, f.file().id());
+            value.setString(2, a.id());
+            value.setInt(3, ep);
+            value.setInt(4, vp++);
+            value.setString(5, v.name());
+            value.setString(6, v.value().type().name());
+            Value x = v.value();
+            value.setString(
                 7,
                 x instanceof Value.Text t
                     ? t.text()
                     : x instanceof Value.Choices ch ? Codec.choices(ch.choices()) : null);
-            setDouble(v, 8, x instanceof Value.Numeric n ? n.number() : null);
+            setDouble(value, 8, x instanceof Value.Numeric n ? n.number() : null);
             if (x instanceof Value.Bool b) {
-              v.setBoolean(9, b.bool());
+              value.setBoolean(9, b.bool());
             } else {
-              v.setNull(9, Types.BOOLEAN);
+              value.setNull(9, Types.BOOLEAN);
             }
-            setDouble(v, 10, value.confidence());
-            v.addBatch();
+            setDouble(value, 10, v.confidence());
+            value.addBatch();
           }
           ep++;
         }
       }
-      a.executeBatch();
-      e.executeBatch();
-      v.executeBatch();
+    }
+
+    /** Sends the batches, files first for the foreign keys. */
+    void flush() throws SQLException {
+      file.executeBatch();
+      assessment.executeBatch();
+      entity.executeBatch();
+      value.executeBatch();
+      files = 0;
+      bytes = 0;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try (file;
+          assessment;
+          entity;
+          value) {
+        // closed in reverse order
+      }
     }
   }
 

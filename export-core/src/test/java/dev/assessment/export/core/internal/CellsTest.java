@@ -73,9 +73,6 @@ class CellsTest {
   @Test
   void choices_jsonArray() {
     assertEquals("[\"a\",\"b \\\"c\\\"\",\"\\n\"]", Cells.choices(List.of("a", "b \"c\"", "\n")));
-    assertEquals(
-        List.of("a", "b \"c\"", "\n"),
-        Json.parseStringArray(Cells.choices(List.of("a", "b \"c\"", "\n"))));
   }
 
   @ParameterizedTest
@@ -101,12 +98,5 @@ class CellsTest {
   void neutralise_tabAndCarriageReturn() {
     assertEquals("'\tx", Cells.neutralise("\tx"));
     assertEquals("'\rx", Cells.neutralise("\rx"));
-  }
-
-  @Test
-  void wkt_parsesWhatIsWritten() {
-    Polygon p = Polygon.of(1, 2, 3.5, 4, 5, 6);
-    assertEquals(p, Wkt.parsePolygon(Cells.polygon(p, PolygonEncoding.WKT)));
-    assertThrows(IllegalArgumentException.class, () -> Wkt.parsePolygon("POINT (1 2)"));
   }
 }

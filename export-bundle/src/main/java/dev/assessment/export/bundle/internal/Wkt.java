@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.assessment.export.core.internal;
+package dev.assessment.export.bundle.internal;
 
 import dev.assessment.export.spi.Polygon;
 import java.util.ArrayList;
@@ -33,19 +33,21 @@ public final class Wkt {
   public static Polygon parsePolygon(String text) {
     String t = text.trim();
     if (!t.regionMatches(true, 0, "POLYGON", 0, 7)) {
-      throw new IllegalArgumentException("expected POLYGON at the start of " + Json.abbreviate(t));
+      throw new IllegalArgumentException(
+          "expected POLYGON at the start of " + JsonArrays.abbreviate(t));
     }
     String rest = t.substring(7).trim();
     if (rest.equalsIgnoreCase("EMPTY")) {
       return new Polygon(List.of());
     }
     if (!rest.startsWith("((") || !rest.endsWith("))")) {
-      throw new IllegalArgumentException("expected ((…)) after POLYGON in " + Json.abbreviate(t));
+      throw new IllegalArgumentException(
+          "expected ((…)) after POLYGON in " + JsonArrays.abbreviate(t));
     }
     String ring = rest.substring(2, rest.length() - 2);
     if (ring.contains("(") || ring.contains(")")) {
       throw new IllegalArgumentException(
-          "only polygons with one ring are read: " + Json.abbreviate(t));
+          "only polygons with one ring are read: " + JsonArrays.abbreviate(t));
     }
     List<Polygon.Point> points = new ArrayList<>();
     for (String pair : ring.split(",", -1)) {

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.assessment.export.core.bundle;
+package dev.assessment.export.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,7 +66,7 @@ class BundleErrorsTest {
   }
 
   private String refused(Path b) {
-    ExportException e = assertThrows(ExportException.class, () -> Bundle.read(b));
+    ExportException e = assertThrows(ExportException.class, () -> Bundle.open(b).verify());
     return e.getMessage();
   }
 
@@ -167,7 +167,7 @@ class BundleErrorsTest {
       Path b = bundle();
       Path a = b.resolve("assessments.csv");
       Files.writeString(a, text(a).replace(",severity,2,", ",severity," + number + ","));
-      InMemoryRepository back = Bundle.read(b);
+      BundleRepository back = Bundle.open(b);
       Value v =
           back.assessedFiles(dev.assessment.export.spi.FileQuery.builder("wf").build())
               .findFirst()

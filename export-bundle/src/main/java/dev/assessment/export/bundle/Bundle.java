@@ -13,14 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.assessment.export.core.bundle;
+package dev.assessment.export.bundle;
 
+import dev.assessment.export.bundle.internal.BundleIndex;
 import dev.assessment.export.core.CsvLayouts;
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
-import dev.assessment.export.core.internal.BundleReader;
 import dev.assessment.export.core.internal.Cells;
 import dev.assessment.export.spi.AssessmentRepository;
 import dev.assessment.export.spi.AttributeDefinition;
@@ -32,7 +32,6 @@ import dev.assessment.export.spi.MediaRepository;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
 import dev.assessment.export.spi.WorkflowRepository;
-import dev.assessment.export.spi.memory.InMemoryRepository;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,9 +51,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Reads and writes bundles (see the package documentation for the layout of the folder).
  *
- * <p>{@code read(write(x))} equals {@code x} for the files, assessments, attribute definitions, and
- * the orders and data sources that files name. The bundle cannot hold a workflow without any
- * assessment, nor orders and data sources that no file names.
+ * <p>{@code open(write(x))} holds what {@code x} holds for the files, assessments, attribute
+ * definitions, and the orders and data sources that files name. The bundle cannot hold a workflow
+ * without any assessment, nor orders and data sources that no file names.
  *
  * @since 0.2
  */
@@ -90,30 +89,32 @@ public final class Bundle {
   private Bundle() {}
 
   /**
-   * Reads a bundle whose text cells were neutralised against formulas (the exporter's default).
+   * Opens a bundle whose text cells were neutralised against formulas (the exporter's default).
    *
    * @param dir the bundle's folder
-   * @return a repository holding the bundle's workflow, files and media
+   * @return a repository that streams the bundle's workflow, files and media
    * @throws ExportException if a file is malformed: the message names the file, line and column
    * @throws IOException if a file cannot be read
    * @since 0.2
    */
-  public static InMemoryRepository read(Path dir) throws IOException {
-    return read(dir, true);
+  public static BundleRepository open(Path dir) throws IOException {
+    return open(dir, true);
   }
 
   /**
-   * Reads a bundle.
+   * Opens a bundle: reads {@code attributes.csv} and {@code files.csv}, and finds each file's rows
+   * in {@code assessments.csv} with one pass over its bytes, holding no row. Rows are parsed when a
+   * query asks for their file, and a query for files alone never reads them.
    *
    * @param dir the bundle's folder
    * @param neutralised whether the text cells of {@code assessments.csv} were neutralised
-   * @return a repository holding the bundle's workflow, files and media
+   * @return a repository that streams the bundle's workflow, files and media
    * @throws ExportException if a file is malformed: the message names the file, line and column
    * @throws IOException if a file cannot be read
    * @since 0.2
    */
-  public static InMemoryRepository read(Path dir, boolean neutralised) throws IOException {
-    return new BundleReader(dir, neutralised).read();
+  public static BundleRepository open(Path dir, boolean neutralised) throws IOException {
+    return new BundleRepository(BundleIndex.open(dir, neutralised));
   }
 
   /**
@@ -172,7 +173,7 @@ public final class Bundle {
         Stream<MediaFile> files = repository.files(FileQuery.all(workflowId))) {
       out.printRecord(
           java.util.stream.Stream.concat(
-                  BundleReader.FILE_COLUMNS.stream(), java.util.stream.Stream.of("path"))
+                  BundleIndex.FILE_COLUMNS.stream(), java.util.stream.Stream.of("path"))
               .toList());
       int n = 0;
       Iterator<MediaFile> it = files.iterator();

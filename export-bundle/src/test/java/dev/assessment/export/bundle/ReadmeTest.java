@@ -13,14 +13,18 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.assessment.export.core;
+package dev.assessment.export.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assessment.export.core.bundle.Bundle;
+import dev.assessment.export.core.CsvLayouts;
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.core.ExportResult;
+import dev.assessment.export.core.ExportSink;
+import dev.assessment.export.core.Exporter;
 import dev.assessment.export.spi.AssessmentScope;
-import dev.assessment.export.spi.memory.InMemoryRepository;
+import dev.assessment.export.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,10 +37,10 @@ class ReadmeTest {
 
   // README:start
   static ExportResult exportLatest(Path bundle, Path target) throws IOException {
-    InMemoryRepository repository = Bundle.read(bundle);
+    BundleRepository repository = Bundle.open(bundle);
     Exporter exporter = Exporter.builder().repository(repository).build();
     ExportRequest request =
-        ExportRequest.builder(repository.workflows().get(0).id())
+        ExportRequest.builder(repository.workflow().id())
             .layout(CsvLayouts.ATTRIBUTE_VALUES)
             .scope(AssessmentScope.LATEST)
             .build();
@@ -58,7 +62,7 @@ class ReadmeTest {
   void readme_showsTheCompiledExample() throws Exception {
     String source =
         Files.readString(
-            Path.of("src/test/java/dev/assessment/export/core/ReadmeTest.java"),
+            Path.of("src/test/java/dev/assessment/export/bundle/ReadmeTest.java"),
             StandardCharsets.UTF_8);
     String snippet =
         source.substring(

@@ -15,8 +15,8 @@
  */
 /**
  * Bundles: a folder holding a workflow's export in the long layout, with the files and media the
- * CSV cannot describe, that reads back into an {@link
- * dev.assessment.export.spi.memory.InMemoryRepository}.
+ * CSV cannot describe, opened as a {@link dev.assessment.export.bundle.BundleRepository} that
+ * streams it.
  *
  * <p>A bundle holds {@code assessments.csv} (the long layout, exactly as the exporter writes it,
  * with or without a BOM), and optionally {@code attributes.csv} ({@code name, type}), {@code
@@ -26,12 +26,12 @@
  *
  * <pre>{@code
  * Bundle.write(repository, "wf-1", Path.of("bundle"));
- * InMemoryRepository copy = Bundle.read(Path.of("bundle"));
+ * BundleRepository copy = Bundle.open(Path.of("bundle"));
  * }</pre>
  *
  * <p>Nullness: non-null unless annotated {@link org.jspecify.annotations.Nullable}.
  */
 @NullMarked
-package dev.assessment.export.core.bundle;
+package dev.assessment.export.bundle;
 
 import org.jspecify.annotations.NullMarked;

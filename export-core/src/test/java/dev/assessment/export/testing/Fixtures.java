@@ -13,8 +13,12 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.assessment.export.core;
+package dev.assessment.export.testing;
 
+import dev.assessment.export.core.ExportException;
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.core.ExportSink;
+import dev.assessment.export.core.Exporter;
 import dev.assessment.export.spi.AssessmentKind;
 import dev.assessment.export.spi.AttributeDefinition;
 import dev.assessment.export.spi.AttributeType;
@@ -27,7 +31,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The small, hand-checked workflow behind the golden files, and helpers. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
   /**
@@ -35,7 +39,7 @@ final class Fixtures {
    * never assessed. The workflow defines an attribute called {@code label}, which collides with a
    * fixed column.
    */
-  static InMemoryRepository golden() {
+  public static InMemoryRepository golden() {
     return InMemoryRepository.builder()
         .workflow(
             "wf-1",
@@ -103,18 +107,18 @@ final class Fixtures {
         .build();
   }
 
-  static Exporter exporter(InMemoryRepository repository) {
+  public static Exporter exporter(InMemoryRepository repository) {
     return Exporter.builder().repository(repository).build();
   }
 
-  static byte[] export(Exporter exporter, ExportRequest request) throws ExportException {
+  public static byte[] export(Exporter exporter, ExportRequest request) throws ExportException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     exporter.export(request, ExportSink.of(out));
     return out.toByteArray();
   }
 
-  static byte[] resource(String name) throws java.io.IOException {
-    try (var in = Fixtures.class.getResourceAsStream(name)) {
+  public static byte[] resource(String name) throws java.io.IOException {
+    try (var in = Fixtures.class.getResourceAsStream("/dev/assessment/export/core/" + name)) {
       if (in == null) {
         throw new java.io.FileNotFoundException(name);
       }

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.assessment.export.core;
+package dev.assessment.export.testing;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -48,7 +48,7 @@ import org.quicktheories.generators.Generate;
  * leading formula characters, apostrophes), huge and tiny numbers, time ties, entities with and
  * without locations, assessments without entities, files never assessed.
  */
-final class Models {
+public final class Models {
   private static final List<String> TOKENS =
       List.of(
           ",",
@@ -97,14 +97,14 @@ final class Models {
   };
 
   /** A generated workflow with everything needed to build a repository and compare. */
-  record Model(
+  public record Model(
       Workflow workflow,
       List<DataSource> dataSources,
       List<WorkflowOrder> orders,
       List<AssessedFile> files,
       Map<String, byte[]> media) {
 
-    InMemoryRepository repository() {
+    public InMemoryRepository repository() {
       InMemoryRepository.Builder b = InMemoryRepository.builder().workflow(workflow);
       dataSources.forEach(b::dataSource);
       orders.forEach(b::order);
@@ -118,7 +118,7 @@ final class Models {
       return b.build();
     }
 
-    boolean hasAssessment() {
+    public boolean hasAssessment() {
       return files.stream().anyMatch(f -> !f.assessments().isEmpty());
     }
   }
@@ -126,7 +126,7 @@ final class Models {
   private Models() {}
 
   /** Awkward text, including empty. */
-  static Gen<String> text() {
+  public static Gen<String> text() {
     return lists()
         .of(
             Generate.oneOf(
@@ -141,7 +141,7 @@ final class Models {
    * list (fewer choices, each nearer 0) the model shrinks with it to fewer files, entities and
    * attributes and simpler text. Choices past the end of the list are 0.
    */
-  static Gen<Model> models(boolean withUndefinedAttributes, boolean withBadData) {
+  public static Gen<Model> models(boolean withUndefinedAttributes, boolean withBadData) {
     return lists()
         .of(integers().between(0, Integer.MAX_VALUE))
         .ofSizeBetween(0, 1000)
@@ -149,7 +149,7 @@ final class Models {
   }
 
   /** A {@link Random} that plays back generated choices instead of drawing its own. */
-  static final class Choices extends Random {
+  public static final class Choices extends Random {
     private static final long serialVersionUID = 1L;
     private final List<Integer> values;
     private int next;
@@ -166,7 +166,7 @@ final class Models {
     }
   }
 
-  static Model model(Random r, boolean withUndefinedAttributes, boolean withBadData) {
+  public static Model model(Random r, boolean withUndefinedAttributes, boolean withBadData) {
     String wfId = id(r, "wf");
     List<AttributeDefinition> defs = new ArrayList<>();
     int nAttributes = r.nextInt(6);
@@ -287,7 +287,7 @@ final class Models {
     };
   }
 
-  static double number(Random r) {
+  public static double number(Random r) {
     return switch (r.nextInt(3)) {
       case 0 -> NUMBERS[r.nextInt(NUMBERS.length)] * (r.nextBoolean() ? 1 : -1);
       case 1 -> r.nextInt(5000) / 10.0;
@@ -295,7 +295,7 @@ final class Models {
     };
   }
 
-  static String text(Random r) {
+  public static String text(Random r) {
     int n = r.nextInt(5);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {
@@ -313,7 +313,7 @@ final class Models {
     return options.get(r.nextInt(options.size()));
   }
 
-  static String describe(Model m) {
+  public static String describe(Model m) {
     return m.files().stream().map(f -> f.file().id()).collect(Collectors.joining(", "));
   }
 }

@@ -1,0 +1,216 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.assessment.export.bundle.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.Arrays;
+
+/**
+ * Finds the records of a CSV file (RFC 4180, any line ending) in one pass over its bytes, without
+ * decoding them: where each record starts and ends, the line it starts on, and the bytes of the
+ * cells the caller asks for, unquoted. It agrees with Commons CSV on where records end, so a
+ * record's bytes can later be parsed on their own.
+ */
+final class RowScanner {
+  /** What is told of each record. */
+  interface Records {
+    /**
+     * Takes one record.
+     *
+     * @param start the offset of its first byte
+     * @param end the offset after its line break
+     * @param line the line it starts on, 1-based, counted as Commons CSV counts them
+     * @param cells the number of cells it has
+     * @param scanner the scanner, to read the captured cells with {@link #cell}
+     * @throws IOException to stop the scan
+     */
+    void record(long start, long end, long line, int cells, RowScanner scanner) throws IOException;
+  }
+
+  private static final int START = 0;
+  private static final int UNQUOTED = 1;
+  private static final int QUOTED = 2;
+  private static final int QUOTE_IN_QUOTED = 3;
+
+  private final boolean[] wanted;
+  private final byte[][] cells;
+  private final int[] lengths;
+
+  /**
+   * Creates a scanner that captures the given cells of each record.
+   *
+   * @param wanted the 0-based indexes of the cells to capture
+   */
+  RowScanner(int... wanted) {
+    int max = Arrays.stream(wanted).max().orElse(-1);
+    this.wanted = new boolean[max + 1];
+    for (int w : wanted) {
+      this.wanted[w] = true;
+    }
+    this.cells = new byte[max + 1][];
+    this.lengths = new int[max + 1];
+    for (int i = 0; i <= max; i++) {
+      cells[i] = new byte[64];
+    }
+  }
+
+  /**
+   * Returns whether a cell was captured for the current record.
+   *
+   * @param i the cell's index
+   * @param cellCount the record's number of cells
+   * @return true if it was asked for and the record has it
+   */
+  boolean has(int i, int cellCount) {
+    return i < cellCount && i < wanted.length && wanted[i];
+  }
+
+  /**
+   * Returns a captured cell's bytes, unquoted; valid until the next record.
+   *
+   * @param i the cell's index
+   * @return the array, of which {@link #length(int)} bytes are the cell
+   */
+  byte[] cell(int i) {
+    return cells[i];
+  }
+
+  /**
+   * Returns the length of a captured cell.
+   *
+   * @param i the cell's index
+   * @return the number of bytes
+   */
+  int length(int i) {
+    return lengths[i];
+  }
+
+  /**
+   * Scans a file from an offset to its end.
+   *
+   * @param channel the file
+   * @param from the offset of the first record
+   * @param records what is told of each record
+   * @return the line of a quoted cell left open at the end of the file, or 0
+   * @throws IOException if reading fails or {@code records} stops the scan
+   */
+  long scan(FileChannel channel, long from, Records records) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+    byte[] b = buffer.array();
+    long offset = from;
+    long recordStart = from;
+    long line = 1;
+    long recordLine = 1;
+    int state = START;
+    int cell = 0;
+    boolean any = false;
+    boolean afterCr = false;
+    byte prev = 0;
+    Arrays.fill(lengths, 0);
+    while (true) {
+      buffer.clear();
+      int n = channel.read(buffer, offset);
+      if (n <= 0) {
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        byte c = b[i];
+        byte before = prev;
+        prev = c;
+        long at = offset + i;
+        if (afterCr) {
+          afterCr = false;
+          if (c == '\n') {
+            recordStart = at + 1;
+            continue;
+          }
+        }
+        switch (state) {
+          case QUOTED -> {
+            if (c == '"') {
+              state = QUOTE_IN_QUOTED;
+            } else {
+              if (c == '\r' || (c == '\n' && before != '\r')) {
+                line++;
+              }
+              append(cell, c);
+            }
+            continue;
+          }
+          case QUOTE_IN_QUOTED -> {
+            if (c == '"') {
+              append(cell, c);
+              state = QUOTED;
+              continue;
+            }
+          }
+          default -> {}
+        }
+        // START, UNQUOTED, or the end of a quoted section.
+        if (c == ',') {
+          cell++;
+          if (cell < lengths.length) {
+            lengths[cell] = 0;
+          }
+          state = START;
+          any = true;
+        } else if (c == '\r' || c == '\n') {
+          records.record(recordStart, at + 1, recordLine, cell + 1, this);
+          line++;
+          recordLine = line;
+          recordStart = at + 1;
+          afterCr = c == '\r';
+          state = START;
+          cell = 0;
+          any = false;
+          Arrays.fill(lengths, 0);
+        } else if (state == START && c == '"') {
+          state = QUOTED;
+          any = true;
+        } else {
+          // An unquoted cell, or bytes after a closing quote, which Commons CSV refuses later.
+          append(cell, c);
+          state = UNQUOTED;
+          any = true;
+        }
+      }
+      offset += n;
+    }
+    if (state == QUOTED) {
+      return recordLine;
+    }
+    if (any) {
+      records.record(recordStart, offset, recordLine, cell + 1, this);
+    }
+    return 0;
+  }
+
+  private void append(int cell, byte c) {
+    if (cell >= wanted.length || !wanted[cell]) {
+      return;
+    }
+    int l = lengths[cell];
+    byte[] a = cells[cell];
+    if (l == a.length) {
+      a = Arrays.copyOf(a, l * 2);
+      cells[cell] = a;
+    }
+    a[l] = c;
+    lengths[cell] = l + 1;
+  }
+}

@@ -1,0 +1,42 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.assessment.export.bundle.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.assessment.export.core.PolygonEncoding;
+import dev.assessment.export.core.internal.Cells;
+import dev.assessment.export.spi.Polygon;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What core writes in a cell, a bundle reads back. */
+class CellReadingTest {
+  @Test
+  void choices_readBackAsWritten() {
+    List<String> choices = List.of("a", "b \"c\"", "\n", "\u00e9\ud83d\ude00");
+    assertEquals(choices, JsonArrays.parseStringArray(Cells.choices(choices)));
+  }
+
+  @Test
+  void polygons_readBackAsWrittenInBothEncodings() {
+    Polygon p = Polygon.of(1, 2, 3.5, 4, 5, 6);
+    assertEquals(p, Wkt.parsePolygon(Cells.polygon(p, PolygonEncoding.WKT)));
+    assertEquals(p, Polygon.of(JsonArrays.parsePointArray(Cells.polygon(p, PolygonEncoding.JSON))));
+    assertThrows(IllegalArgumentException.class, () -> Wkt.parsePolygon("POINT (1 2)"));
+  }
+}
