@@ -15,7 +15,9 @@
  */
 package dev.assessment.export.bundle;
 
+import dev.assessment.export.bundle.internal.BlockReader;
 import dev.assessment.export.bundle.internal.BundleIndex;
+import dev.assessment.export.bundle.internal.RowCursor;
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.AssessmentRepository;
@@ -29,7 +31,6 @@ import dev.assessment.export.spi.WorkflowRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public final class BundleRepository
    * @since 0.2
    */
   public void verify() throws IOException {
-    try (FileChannel rows = index.openRows()) {
+    try (RowCursor rows = index.openRows()) {
       for (MediaFile f : index.files()) {
         index.assessments(f, rows);
       }
@@ -109,25 +110,8 @@ public final class BundleRepository
   }
 
   @Override
-  public Stream<AssessedFile> assessedFiles(FileQuery query) throws IOException {
-    FileChannel rows = index.openRows();
-    return selected(query)
-        .map(
-            f -> {
-              try {
-                return new AssessedFile(f, index.assessments(f, rows));
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            })
-        .onClose(
-            () -> {
-              try {
-                rows.close();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+  public Stream<AssessedFile> assessedFiles(FileQuery query) {
+    return BlockReader.stream(index, selected(query).toList());
   }
 
   @Override

@@ -287,4 +287,71 @@ class BundleTest {
         e.getMessage());
     assertTrue(Files.notExists(target), "no partial file");
   }
+
+  /** Many files, so that they are read in blocks on helper threads. */
+  private static InMemoryRepository manyFiles(int n) {
+    InMemoryRepository.Builder b =
+        InMemoryRepository.builder()
+            .workflow("wf", "w", AttributeDefinition.of("severity", AttributeType.NUMBER))
+            .dataSource("ds", "d");
+    for (int i = 0; i < n; i++) {
+      int k = i;
+      b.file(
+          "f" + i,
+          f ->
+              f.externalId("x" + k)
+                  .fileName("a" + k + ".jpg")
+                  .assessment(
+                      "a",
+                      AssessmentKind.HUMAN,
+                      Instant.EPOCH.plusSeconds(k),
+                      a ->
+                          a.fileLevel(
+                              "e",
+                              "label\n" + k,
+                              AttributeValue.of("severity", Value.number(k), 0.5))));
+    }
+    return b.build();
+  }
+
+  @Test
+  void assessedFiles_manyFilesReadInBlocks_comeBackInOrderAndStopTheirThreadsWhenClosed(
+      @TempDir Path dir) throws Exception {
+    InMemoryRepository original = manyFiles(1000);
+    Bundle.write(original, "wf", dir);
+    BundleRepository bundle = Bundle.open(dir);
+    assertEquals(original.contents("wf"), all(bundle));
+    try (Stream<dev.assessment.export.spi.AssessedFile> s =
+        bundle.assessedFiles(FileQuery.all("wf"))) {
+      assertEquals("f0", s.findFirst().orElseThrow().file().id());
+    }
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (bundleThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(0, bundleThreads(), "no reading thread outlives its stream");
+  }
+
+  private static long bundleThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("assessment-export-bundle-") && t.isAlive())
+        .count();
+  }
+
+  @Test
+  void open_anyLineEnding_readsTheSame(@TempDir Path dir) throws Exception {
+    InMemoryRepository original = manyFiles(200);
+    Path crlf = dir.resolve("crlf");
+    Bundle.write(original, "wf", crlf);
+    String text = Files.readString(crlf.resolve("assessments.csv"), StandardCharsets.UTF_8);
+    assertTrue(text.contains("\"label\n7\""), "a line break inside a quoted cell");
+    for (String ending : java.util.List.of("\n", "\r")) {
+      Path other = dir.resolve(ending.equals("\n") ? "lf" : "cr");
+      Bundle.write(original, "wf", other);
+      // Only the record separators change; the line break inside each label stays.
+      Files.writeString(
+          other.resolve("assessments.csv"), text.replace("\r\n", ending), StandardCharsets.UTF_8);
+      assertEquals(original.contents("wf"), all(Bundle.open(other)), ending);
+    }
+  }
 }

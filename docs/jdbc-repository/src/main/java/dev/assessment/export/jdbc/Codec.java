@@ -16,8 +16,16 @@
 package dev.assessment.export.jdbc;
 
 import dev.assessment.export.spi.Polygon;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /** How the schema stores polygons and lists of choices in text columns. */
 final class Codec {
@@ -49,23 +57,44 @@ final class Codec {
     return new Polygon(points);
   }
 
-  /** Choices as netstrings, {@code <length>:<text>} one after another: any text survives. */
+  private static final JsonFactory JSON = new JsonFactory();
+
+  /**
+   * Choices as a JSON array of strings, as schema.sql says: what SQL written by hand, and
+   * PostgreSQL's JSON functions, read and write.
+   */
   static String choices(List<String> choices) {
-    StringBuilder sb = new StringBuilder();
-    for (String c : choices) {
-      sb.append(c.length()).append(':').append(c);
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+      g.writeStartArray();
+      for (String c : choices) {
+        g.writeString(c);
+      }
+      g.writeEndArray();
     }
-    return sb.toString();
+    return out.toString();
   }
 
   static List<String> choices(String text) {
     List<String> out = new ArrayList<>();
-    int i = 0;
-    while (i < text.length()) {
-      int colon = text.indexOf(':', i);
-      int length = Integer.parseInt(text.substring(i, colon));
-      out.add(text.substring(colon + 1, colon + 1 + length));
-      i = colon + 1 + length;
+    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new IllegalArgumentException(
+            "choices must be a JSON array of strings, such as [\"tile\",\"slate\"]: " + text);
+      }
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        if (t != JsonToken.VALUE_STRING) {
+          throw new IllegalArgumentException(
+              "choices must be a JSON array of strings, such as [\"tile\",\"slate\"]: " + text);
+        }
+        out.add(p.getString());
+      }
+      if (p.nextToken() != null) {
+        throw new IllegalArgumentException("text after the choices' JSON array: " + text);
+      }
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(
+          "choices must be a JSON array of strings, such as [\"tile\",\"slate\"]: " + text, e);
     }
     return out;
   }

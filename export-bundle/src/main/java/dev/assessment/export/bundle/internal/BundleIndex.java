@@ -34,10 +34,8 @@ import dev.assessment.export.spi.Polygon;
 import dev.assessment.export.spi.Value;
 import dev.assessment.export.spi.Workflow;
 import dev.assessment.export.spi.WorkflowOrder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -110,22 +108,24 @@ public final class BundleIndex {
   /** One file: its description, where that was, and the media path it was given. */
   private record Entry(MediaFile file, String where, @Nullable String declaredPath) {}
 
-  /** The byte ranges of one file's rows in assessments.csv: start, end and first line each. */
+  /** The runs of one file's rows in assessments.csv: start, end, first line and rows, each. */
   private static final class Runs {
-    long[] ranges = new long[3];
+    long[] ranges = new long[4];
     int count;
 
     void add(long start, long end, long line) {
-      if (count > 0 && ranges[count * 3 - 2] == start) {
-        ranges[count * 3 - 2] = end; // the next row of the same run
+      if (count > 0 && ranges[count * 4 - 3] == start) {
+        ranges[count * 4 - 3] = end; // the next row of the same run
+        ranges[count * 4 - 1]++;
         return;
       }
-      if (count * 3 == ranges.length) {
+      if (count * 4 == ranges.length) {
         ranges = Arrays.copyOf(ranges, ranges.length * 2);
       }
-      ranges[count * 3] = start;
-      ranges[count * 3 + 1] = end;
-      ranges[count * 3 + 2] = line;
+      ranges[count * 4] = start;
+      ranges[count * 4 + 1] = end;
+      ranges[count * 4 + 2] = line;
+      ranges[count * 4 + 3] = 1;
       count++;
     }
   }
@@ -213,19 +213,20 @@ public final class BundleIndex {
   /**
    * Opens assessments.csv for {@link #assessments}; the caller closes it.
    *
-   * @return the channel
+   * @return the rows, read from one file channel
    * @throws IOException if it cannot be opened
    */
-  public FileChannel openRows() throws IOException {
+  public RowCursor openRows() throws IOException {
     try {
-      return FileChannel.open(assessments, StandardOpenOption.READ);
+      return new RowCursor(FileChannel.open(assessments, StandardOpenOption.READ), assessments);
     } catch (IOException e) {
       throw CsvFiles.unreadable(assessments, e);
     }
   }
 
   /**
-   * Reads one file's assessments from its rows.
+   * Reads one file's assessments from its rows. Files read in the order of their rows share one
+   * parser; a file whose rows lie elsewhere gets a parser that starts there.
    *
    * @param file a file of this bundle
    * @param rows assessments.csv, from {@link #openRows()}
@@ -233,7 +234,7 @@ public final class BundleIndex {
    * @throws IOException if the rows cannot be read or are malformed: the message names the line and
    *     column
    */
-  public List<Assessment> assessments(MediaFile file, FileChannel rows) throws IOException {
+  public List<Assessment> assessments(MediaFile file, RowCursor rows) throws IOException {
     Runs r = runs().get(file.id());
     if (r == null) {
       return List.of();
@@ -241,36 +242,21 @@ public final class BundleIndex {
     Map<String, AssessmentAcc> acc = new LinkedHashMap<>();
     String[] c = new String[Columns.LONG.size()];
     for (int i = 0; i < r.count; i++) {
-      long start = r.ranges[i * 3];
-      long end = r.ranges[i * 3 + 1];
-      long firstLine = r.ranges[i * 3 + 2];
-      ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(end - start));
-      while (bytes.hasRemaining()) {
-        if (rows.read(bytes, start + bytes.position()) < 0) {
-          throw new ExportException(
-              ASSESSMENTS + " in " + dir + " changed while it was read; export again");
+      rows.seek(r.ranges[i * 4], r.ranges[i * 4 + 2]);
+      for (long n = r.ranges[i * 4 + 3]; n > 0; n--) {
+        long line = rows.line();
+        CSVRecord record = rows.next();
+        for (int k = 0; k < c.length; k++) {
+          String raw = cell(record, k, Columns.LONG.get(k), assessments, line);
+          // Only text is ever neutralised, and no number, boolean, choice list, polygon or time
+          // starts with an apostrophe, so un-neutralising every cell but the time and the
+          // confidence is exact.
+          boolean text = k != 13 && k != 18;
+          c[k] = text && neutralised ? Cells.unneutralise(raw) : raw;
         }
+        row(file, c, line, acc, rows);
       }
-      try (CSVParser parser =
-          CsvFiles.parse(CsvFiles.utf8(new ByteArrayInputStream(bytes.array())))) {
-        Iterator<CSVRecord> it = parser.iterator();
-        while (true) {
-          long line = firstLine + parser.getCurrentLineNumber();
-          if (!CsvFiles.hasNext(it, assessments, line)) {
-            break;
-          }
-          CSVRecord record = it.next();
-          for (int k = 0; k < c.length; k++) {
-            String raw = cell(record, k, Columns.LONG.get(k), assessments, line);
-            // Only text is ever neutralised, and no number, boolean, choice list, polygon or time
-            // starts with an apostrophe, so un-neutralising every cell but the time and the
-            // confidence is exact.
-            boolean text = k != 13 && k != 18;
-            c[k] = text && neutralised ? Cells.unneutralise(raw) : raw;
-          }
-          row(file, c, line, acc);
-        }
-      }
+      rows.ended(r.ranges[i * 4 + 1]);
     }
     List<Assessment> list = new ArrayList<>(acc.size());
     for (AssessmentAcc a : acc.values()) {
@@ -379,7 +365,7 @@ public final class BundleIndex {
     RowScanner scanner = new RowScanner(FILE_ID);
     byte[][] previous = {new byte[0]};
     Runs[] current = {null};
-    try (FileChannel channel = openRows()) {
+    try (FileChannel channel = FileChannel.open(assessments, StandardOpenOption.READ)) {
       long open =
           scanner.scan(
               channel,
@@ -431,7 +417,8 @@ public final class BundleIndex {
     return neutralised ? Cells.unneutralise(cell) : cell;
   }
 
-  private void row(MediaFile file, String[] c, long line, Map<String, AssessmentAcc> acc)
+  private void row(
+      MediaFile file, String[] c, long line, Map<String, AssessmentAcc> acc, RowCursor rows)
       throws ExportException {
     Path path = assessments;
     if (!workflow.id().equals(c[0])) {
@@ -444,6 +431,18 @@ public final class BundleIndex {
               + " but earlier rows are of workflow "
               + workflow.id()
               + ": a bundle holds one workflow");
+    }
+    if (!file.id().equals(c[FILE_ID])) {
+      // The scan and the parser disagree on where a row ends: never attribute it to another file.
+      throw error(
+          path,
+          line,
+          "file_id",
+          "is "
+              + c[FILE_ID]
+              + " where the first pass over the file found a row of file "
+              + file.id()
+              + "; the file changed while it was read, or its quoting is ambiguous");
     }
     if (!file.externalId().equals(c[7])
         || !file.fileName().equals(c[8])
@@ -470,7 +469,7 @@ public final class BundleIndex {
     }
     Instant at;
     try {
-      at = Instant.parse(c[13]);
+      at = rows.instant(c[13]);
     } catch (DateTimeParseException e) {
       throw error(
           path,
@@ -553,9 +552,52 @@ public final class BundleIndex {
     }
   }
 
-  /** A decimal number: what the exporter writes, and the exponent a spreadsheet may add. */
-  private static final java.util.regex.Pattern DECIMAL =
-      java.util.regex.Pattern.compile("-?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
+  /**
+   * Whether text is a decimal number: what the exporter writes, and the exponent a spreadsheet may
+   * add; {@code -?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?}, checked without a regular expression since
+   * every value and confidence passes here.
+   */
+  static boolean isDecimal(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && s.charAt(i) == '-') {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+        i++;
+      }
+      int exponent = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        exponent++;
+      }
+      if (exponent == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
 
   private static Value value(AttributeType type, String cell) {
     if (cell.isEmpty() && type != AttributeType.TEXT) {
@@ -564,7 +606,7 @@ public final class BundleIndex {
     return switch (type) {
       case TEXT -> Value.text(cell);
       case NUMBER -> {
-        if (!DECIMAL.matcher(cell).matches()) {
+        if (!isDecimal(cell)) {
           throw new IllegalArgumentException(
               "'"
                   + cell
@@ -601,7 +643,7 @@ public final class BundleIndex {
     if (cell.isEmpty()) {
       return null;
     }
-    if (!DECIMAL.matcher(cell).matches()) {
+    if (!isDecimal(cell)) {
       throw error(path, line, "confidence", "'" + cell + "' is not a decimal number such as 0.9");
     }
     double d = Double.parseDouble(cell);

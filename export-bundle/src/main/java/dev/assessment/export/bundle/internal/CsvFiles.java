@@ -17,7 +17,6 @@ package dev.assessment.export.bundle.internal;
 
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.internal.Cells;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -55,9 +54,12 @@ final class CsvFiles {
     }
   }
 
-  /** A strict UTF-8 reader, which fails on bytes that are not UTF-8 instead of replacing them. */
+  /**
+   * A strict UTF-8 reader, which fails on bytes that are not UTF-8 instead of replacing them; not
+   * buffered, as Commons CSV buffers what it reads.
+   */
   static Reader utf8(InputStream in) {
-    return new BufferedReader(new InputStreamReader(in, decoder()));
+    return new InputStreamReader(in, decoder());
   }
 
   static CharsetDecoder decoder() {

@@ -118,8 +118,10 @@ final class RowScanner {
     long recordLine = 1;
     int state = START;
     int cell = 0;
+    boolean want = wanted(0);
     boolean any = false;
     boolean afterCr = false;
+    long endedLine = 1; // the line of a record whose CR was the last byte
     byte prev = 0;
     Arrays.fill(lengths, 0);
     while (true) {
@@ -134,9 +136,15 @@ final class RowScanner {
         prev = c;
         long at = offset + i;
         if (afterCr) {
+          // A record's CR: it ends after the LF that may follow, and is told of only then.
           afterCr = false;
-          if (c == '\n') {
-            recordStart = at + 1;
+          boolean lf = c == '\n';
+          records.record(recordStart, lf ? at + 1 : at, endedLine, cell + 1, this);
+          recordStart = lf ? at + 1 : at;
+          cell = 0;
+          want = wanted(0);
+          Arrays.fill(lengths, 0);
+          if (lf) {
             continue;
           }
         }
@@ -148,13 +156,17 @@ final class RowScanner {
               if (c == '\r' || (c == '\n' && before != '\r')) {
                 line++;
               }
-              append(cell, c);
+              if (want) {
+                append(cell, c);
+              }
             }
             continue;
           }
           case QUOTE_IN_QUOTED -> {
             if (c == '"') {
-              append(cell, c);
+              if (want) {
+                append(cell, c);
+              }
               state = QUOTED;
               continue;
             }
@@ -164,32 +176,44 @@ final class RowScanner {
         // START, UNQUOTED, or the end of a quoted section.
         if (c == ',') {
           cell++;
-          if (cell < lengths.length) {
+          want = wanted(cell);
+          if (want) {
             lengths[cell] = 0;
           }
           state = START;
           any = true;
         } else if (c == '\r' || c == '\n') {
-          records.record(recordStart, at + 1, recordLine, cell + 1, this);
           line++;
-          recordLine = line;
-          recordStart = at + 1;
-          afterCr = c == '\r';
           state = START;
-          cell = 0;
           any = false;
-          Arrays.fill(lengths, 0);
+          if (c == '\r') {
+            afterCr = true;
+            endedLine = recordLine;
+          } else {
+            records.record(recordStart, at + 1, recordLine, cell + 1, this);
+            recordStart = at + 1;
+            cell = 0;
+            want = wanted(0);
+            Arrays.fill(lengths, 0);
+          }
+          recordLine = line;
         } else if (state == START && c == '"') {
           state = QUOTED;
           any = true;
         } else {
           // An unquoted cell, or bytes after a closing quote, which Commons CSV refuses later.
-          append(cell, c);
+          if (want) {
+            append(cell, c);
+          }
           state = UNQUOTED;
           any = true;
         }
       }
       offset += n;
+    }
+    if (afterCr) {
+      records.record(recordStart, offset, endedLine, cell + 1, this);
+      return 0;
     }
     if (state == QUOTED) {
       return recordLine;
@@ -200,10 +224,11 @@ final class RowScanner {
     return 0;
   }
 
+  private boolean wanted(int cell) {
+    return cell < wanted.length && wanted[cell];
+  }
+
   private void append(int cell, byte c) {
-    if (cell >= wanted.length || !wanted[cell]) {
-      return;
-    }
     int l = lengths[cell];
     byte[] a = cells[cell];
     if (l == a.length) {

@@ -50,17 +50,35 @@ public final class Wkt {
           "only polygons with one ring are read: " + JsonArrays.abbreviate(t));
     }
     List<Polygon.Point> points = new ArrayList<>();
-    for (String pair : ring.split(",", -1)) {
-      String[] xy = pair.trim().split("\\s+", -1);
-      if (xy.length != 2) {
-        throw new IllegalArgumentException("expected 'x y' but found '" + pair.trim() + "'");
+    // Pairs split by hand: a regular expression per point was a tenth of reading a bundle.
+    int start = 0;
+    while (true) {
+      int comma = ring.indexOf(',', start);
+      String pair = (comma < 0 ? ring.substring(start) : ring.substring(start, comma)).trim();
+      int space = firstSpace(pair);
+      String y = space < 0 ? "" : pair.substring(space).trim();
+      if (space < 0 || y.isEmpty() || firstSpace(y) >= 0) {
+        throw new IllegalArgumentException("expected 'x y' but found '" + pair + "'");
       }
       try {
-        points.add(new Polygon.Point(Double.parseDouble(xy[0]), Double.parseDouble(xy[1])));
+        points.add(
+            new Polygon.Point(Double.parseDouble(pair.substring(0, space)), Double.parseDouble(y)));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + pair.trim() + "' is not two numbers", e);
+        throw new IllegalArgumentException("'" + pair + "' is not two numbers", e);
+      }
+      if (comma < 0) {
+        return new Polygon(points);
+      }
+      start = comma + 1;
+    }
+  }
+
+  private static int firstSpace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return i;
       }
     }
-    return new Polygon(points);
+    return -1;
   }
 }
