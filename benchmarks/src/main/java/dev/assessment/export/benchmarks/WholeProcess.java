@@ -83,15 +83,22 @@ public final class WholeProcess {
     int runs = 3;
     int files = 20_040;
     Path host = Path.of("docs/example-host/target/assessment-export.jar");
+    Path baseline = null;
+    String only = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = Path.of(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--files" -> files = Integer.parseInt(args[++i]);
         case "--host" -> host = Path.of(args[++i]);
+        case "--baseline-host" -> baseline = Path.of(args[++i]);
+        case "--only" -> only = args[++i];
         default ->
             throw new IllegalArgumentException(
-                "unknown option " + args[i] + ": use --data DIR, --runs N, --files N, --host JAR");
+                "unknown option "
+                    + args[i]
+                    + ": use --data DIR, --runs N, --files N, --host JAR, --baseline-host JAR,"
+                    + " --only bundle|database");
       }
     }
     if (!Files.isRegularFile(host)) {
@@ -105,7 +112,17 @@ public final class WholeProcess {
     }
     Path work = Files.createTempDirectory("assessment-export-whole-run");
     try {
-      table(bundle, work, host.toAbsolutePath(), runs);
+      if (!only.equals("database")) {
+        table(bundle, work, host.toAbsolutePath(), runs);
+      }
+      if (!only.equals("bundle")) {
+        Database.table(
+            bundle,
+            work,
+            host.toAbsolutePath(),
+            baseline == null ? null : baseline.toAbsolutePath(),
+            runs);
+      }
     } finally {
       try (Stream<Path> s = Files.walk(work)) {
         s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -483,14 +500,14 @@ public final class WholeProcess {
     }
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] s = values.clone();
     Arrays.sort(s);
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
   /** Runs a command under {@code /usr/bin/time}: wall milliseconds and peak RSS in KiB. */
-  private static long[] time(List<String> command, Path work) throws Exception {
+  static long[] time(List<String> command, Path work) throws Exception {
     Path report = work.resolve("time.txt");
     List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o"));
     timed.add(report.toString());
@@ -510,7 +527,7 @@ public final class WholeProcess {
     return new long[] {millis, Long.parseLong(r[r.length - 1])};
   }
 
-  private static boolean runs(String... command) {
+  static boolean runs(String... command) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
@@ -521,7 +538,7 @@ public final class WholeProcess {
   }
 
   /** A Python with Pillow if there is one (Debian's python3-pil sits beside /usr/bin/python3). */
-  private static String findPython() {
+  static String findPython() {
     for (String candidate : List.of("/usr/bin/python3", "python3")) {
       if (runs(candidate, "-c", "import PIL")) {
         return candidate;

@@ -173,14 +173,15 @@ public final class Bundle {
         Stream<MediaFile> files = repository.files(FileQuery.all(workflowId))) {
       out.printRecord(
           java.util.stream.Stream.concat(
-                  BundleIndex.FILE_COLUMNS.stream(), java.util.stream.Stream.of("path"))
+                  BundleIndex.FILE_COLUMNS.stream(),
+                  java.util.stream.Stream.of("path", "size", "sha256"))
               .toList());
       int n = 0;
       Iterator<MediaFile> it = files.iterator();
       while (it.hasNext()) {
         MediaFile f = it.next();
         n++;
-        String path = copyMedia(repository, f, media, n);
+        String[] copied = copyMedia(repository, f, media, n);
         DataSource ds = dataSources.get(f.dataSourceId());
         WorkflowOrder order = f.orderId() == null ? null : orders.get(f.orderId());
         out.printRecord(
@@ -192,27 +193,34 @@ public final class Bundle {
             ds == null ? "" : ds.name(),
             f.orderId() == null ? "" : f.orderId(),
             order == null ? "" : order.name(),
-            path);
+            copied[0],
+            copied[1],
+            copied[2]);
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
   }
 
-  private static String copyMedia(MediaRepository repository, MediaFile f, Path media, int n)
+  /** Copies a file's content; returns its path, size and SHA-256, or three empty cells. */
+  private static String[] copyMedia(MediaRepository repository, MediaFile f, Path media, int n)
       throws Exception {
     InputStream in;
     try {
       in = repository.open(f);
     } catch (MediaNotFoundException e) {
-      return "";
+      return new String[] {"", "", ""};
     }
     Files.createDirectories(media);
     String name = n + "-" + safeName(f.fileName());
-    try (in) {
-      Files.copy(in, media.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    long size;
+    try (InputStream digesting = new java.security.DigestInputStream(in, sha)) {
+      size = Files.copy(digesting, media.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
-    return MEDIA + "/" + name;
+    return new String[] {
+      MEDIA + "/" + name, Long.toString(size), java.util.HexFormat.of().formatHex(sha.digest())
+    };
   }
 
   private static String safeName(String fileName) {

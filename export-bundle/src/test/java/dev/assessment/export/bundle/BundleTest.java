@@ -354,4 +354,32 @@ class BundleTest {
       assertEquals(original.contents("wf"), all(Bundle.open(other)), ending);
     }
   }
+
+  @Test
+  void write_recordsEachContentsSizeAndSha256_whichOpeningTrusts(@TempDir Path dir)
+      throws Exception {
+    Path b = bundleOfOneFile(dir);
+    BundleRepository opened = Bundle.open(b);
+    MediaFile file = opened.files(FileQuery.all("wf")).findFirst().orElseThrow();
+    byte[] content = "inside".getBytes(StandardCharsets.UTF_8);
+    assertEquals(Long.valueOf(content.length), file.size());
+    assertEquals(
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content)),
+        file.sha256());
+    // Content changed after the bundle was written no longer matches what files.csv says.
+    try (Stream<Path> media = Files.list(b.resolve("media"))) {
+      Files.writeString(media.findFirst().orElseThrow(), "changed!");
+    }
+    java.io.IOException e;
+    try (java.io.InputStream in = Bundle.open(b).open(file)) {
+      assertEquals(8, in.readAllBytes().length, "the bundle hands out what it holds");
+    }
+    String files = Files.readString(b.resolve("files.csv"), StandardCharsets.UTF_8);
+    Files.writeString(b.resolve("files.csv"), files.replace(",6,", ",six,"));
+    e = assertThrows(ExportException.class, () -> Bundle.open(b));
+    assertTrue(
+        e.getMessage().startsWith("files.csv line 2, column size: 'six' is not a number of bytes"),
+        e.getMessage());
+  }
 }

@@ -162,6 +162,9 @@ public final class BundleIndex {
               f.mediaType,
               f.dataSourceId,
               f.orderId);
+      if (f.size != null || f.sha256 != null) {
+        file = file.withStorage(null, f.size, f.sha256);
+      }
       entries.put(f.id, new Entry(file, f.where, b.paths.get(f.id)));
     }
     this.files = entries;
@@ -784,6 +787,8 @@ public final class BundleIndex {
         List<String> header =
             CsvFiles.requireHeader(CsvFiles.next(it, path, parser), FILE_COLUMNS, path, true);
         int pathColumn = header.indexOf("path");
+        int sizeColumn = header.indexOf("size");
+        int shaColumn = header.indexOf("sha256");
         while (true) {
           long line = parser.getCurrentLineNumber() + 1;
           if (!CsvFiles.hasNext(it, path, line)) {
@@ -802,6 +807,24 @@ public final class BundleIndex {
           }
           if (pathColumn >= 0) {
             paths.put(c[0], cell(r, pathColumn, "path", path, line));
+          }
+          if (sizeColumn >= 0) {
+            String size = cell(r, sizeColumn, "size", path, line);
+            try {
+              f.size = size.isEmpty() ? null : Long.valueOf(size);
+            } catch (NumberFormatException e) {
+              throw error(path, line, "size", "'" + size + "' is not a number of bytes");
+            }
+            if (f.size != null && f.size < 0) {
+              throw error(path, line, "size", size + " is negative");
+            }
+          }
+          if (shaColumn >= 0) {
+            String sha = cell(r, shaColumn, "sha256", path, line);
+            if (!sha.isEmpty() && !sha.matches("[0-9a-fA-F]{64}")) {
+              throw error(path, line, "sha256", "'" + sha + "' is not 64 hex digits");
+            }
+            f.sha256 = sha.isEmpty() ? null : sha;
           }
         }
       }
@@ -991,6 +1014,8 @@ public final class BundleIndex {
     final String dataSourceId;
     final @Nullable String orderId;
     @Nullable String mediaType;
+    @Nullable Long size;
+    @Nullable String sha256;
 
     /** Where the file was first described, for errors about its media. */
     String where = "";

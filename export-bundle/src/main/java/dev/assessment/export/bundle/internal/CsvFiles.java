@@ -114,7 +114,7 @@ final class CsvFiles {
               + actual
               + " but must be "
               + expected
-              + (extraAllowed ? " (optionally followed by path)" : ""));
+              + (extraAllowed ? " (optionally followed by path, size and sha256)" : ""));
     }
     return actual;
   }
