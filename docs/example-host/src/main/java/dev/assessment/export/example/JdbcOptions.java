@@ -37,9 +37,21 @@ final class JdbcOptions {
     return JdbcRepository.builder(url, user, password).build();
   }
 
+  /**
+   * A connection for {@code load}. On PostgreSQL, the driver is asked to send each JDBC batch as
+   * multi-row inserts ({@code reWriteBatchedInserts}), which the loader's batches are made for.
+   */
   java.sql.Connection connect() throws java.sql.SQLException {
-    return user == null
-        ? java.sql.DriverManager.getConnection(url)
-        : java.sql.DriverManager.getConnection(url, user, password);
+    java.util.Properties properties = new java.util.Properties();
+    if (user != null) {
+      properties.setProperty("user", user);
+    }
+    if (password != null) {
+      properties.setProperty("password", password);
+    }
+    if (url != null && url.startsWith("jdbc:postgresql:")) {
+      properties.setProperty("reWriteBatchedInserts", "true");
+    }
+    return java.sql.DriverManager.getConnection(url, properties);
   }
 }

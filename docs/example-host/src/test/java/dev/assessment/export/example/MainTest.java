@@ -151,6 +151,23 @@ class MainTest {
   }
 
   @Test
+  void exportJdbc_postgresqlUrlsFindTheirDriverInTheJar(@TempDir Path dir) {
+    // Nothing listens on port 1: the driver is found, and the connection is what fails.
+    int code =
+        run(
+            "export",
+            "--jdbc",
+            "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",
+            "--layout",
+            "attribute-values",
+            "--out",
+            dir.resolve("out.csv").toString());
+    assertEquals(1, code, err.toString());
+    assertFalse(err.toString().contains("No suitable driver"), err.toString());
+    assertTrue(err.toString().contains("Connection"), err.toString());
+  }
+
+  @Test
   void export_volumesCutTheArchive(@TempDir Path dir) throws Exception {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "10"));
     Path zip = dir.resolve("v/files.zip");
