@@ -598,6 +598,19 @@ public final class BundleIndex {
     return i == n;
   }
 
+  private static boolean isHex64(String s) {
+    if (s.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = s.charAt(i);
+      if (!(isDigit(c) || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }
@@ -821,10 +834,10 @@ public final class BundleIndex {
           }
           if (shaColumn >= 0) {
             String sha = cell(r, shaColumn, "sha256", path, line);
-            if (!sha.isEmpty() && !sha.matches("[0-9a-fA-F]{64}")) {
+            f.sha256 = sha.isEmpty() ? null : sha.toLowerCase(Locale.ROOT);
+            if (f.sha256 != null && !isHex64(f.sha256)) {
               throw error(path, line, "sha256", "'" + sha + "' is not 64 hex digits");
             }
-            f.sha256 = sha.isEmpty() ? null : sha;
           }
         }
       }
