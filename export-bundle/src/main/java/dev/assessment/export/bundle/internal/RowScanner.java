@@ -148,6 +148,24 @@ final class RowScanner {
             continue;
           }
         }
+        if (!want && (state == QUOTED || state == UNQUOTED)) {
+          // Most bytes belong to cells nobody asked for: skip to the next byte that matters.
+          int j = i;
+          if (state == QUOTED) {
+            while (j < n && b[j] != '"' && b[j] != '\r' && b[j] != '\n') {
+              j++;
+            }
+          } else {
+            while (j < n && b[j] != ',' && b[j] != '\r' && b[j] != '\n') {
+              j++;
+            }
+          }
+          if (j > i) {
+            prev = b[j - 1];
+            i = j - 1;
+            continue;
+          }
+        }
         switch (state) {
           case QUOTED -> {
             if (c == '"') {
