@@ -382,4 +382,57 @@ class BundleTest {
         e.getMessage().startsWith("files.csv line 2, column size: 'six' is not a number of bytes"),
         e.getMessage());
   }
+
+  @Test
+  void export_aMalformedRowReadOnAHelperThread_failsTheExportNamingItsLine(@TempDir Path dir)
+      throws Exception {
+    Bundle.write(manyFiles(600), "wf", dir);
+    Path a = dir.resolve("assessments.csv");
+    String text = Files.readString(a, StandardCharsets.UTF_8);
+    // File f500's row: header on line 1, then two lines a file (each label holds a line break).
+    Files.writeString(a, text.replace(",severity,500,", ",severity,five hundred,"));
+    ExportException e =
+        assertThrows(
+            ExportException.class,
+            () ->
+                Exporter.builder()
+                    .repository(Bundle.open(dir))
+                    .build()
+                    .export(
+                        ExportRequest.builder("wf").build(),
+                        ExportSink.of(java.io.OutputStream.nullOutputStream())));
+    assertTrue(
+        e.getMessage()
+            .contains("assessments.csv line 1002, column value: 'five hundred' is not a number"),
+        e.getMessage());
+    assertEquals(0, bundleThreadsAfterAWhile(), "no reading thread outlives the failed export");
+  }
+
+  @Test
+  void cancel_duringABundleExport_endsItAndItsReadingThreads(@TempDir Path dir) throws Exception {
+    Bundle.write(manyFiles(3000), "wf", dir);
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    dev.assessment.export.core.ExportJob job =
+        Exporter.builder()
+            .repository(Bundle.open(dir))
+            .build()
+            .submit(
+                ExportRequest.builder("wf").build(),
+                ExportSink.of(dir.resolve("out.csv")),
+                progress -> started.countDown());
+    assertTrue(started.await(30, java.util.concurrent.TimeUnit.SECONDS), "the export started");
+    job.cancel();
+    assertTrue(job.awaitTermination(java.time.Duration.ofSeconds(10)), "the job ended");
+    assertThrows(java.util.concurrent.CancellationException.class, () -> job.completion().join());
+    assertTrue(Files.notExists(dir.resolve("out.csv")), "no partial file");
+    assertEquals(0, bundleThreadsAfterAWhile(), "no reading thread outlives the cancelled job");
+  }
+
+  private static long bundleThreadsAfterAWhile() throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (bundleThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return bundleThreads();
+  }
 }
