@@ -18,8 +18,6 @@
  * CSV layouts. Layouts of other modules are found as {@link
  * dev.assessment.export.core.layout.LayoutProvider} services.
  */
-// The bundle module, to which internal formats are exported, is built after core.
-@SuppressWarnings("module")
 module dev.assessment.export.core {
   requires transitive dev.assessment.export.spi;
   requires static transitive org.jspecify;
@@ -29,9 +27,6 @@ module dev.assessment.export.core {
 
   exports dev.assessment.export.core;
   exports dev.assessment.export.core.layout;
-  // The cell formats a bundle reads back are the ones core writes: one definition of each.
-  exports dev.assessment.export.core.internal to
-      dev.assessment.export.bundle;
 
   uses dev.assessment.export.core.layout.LayoutProvider;
 }

@@ -21,7 +21,6 @@ import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.ExportRequest;
 import dev.assessment.export.core.ExportSink;
 import dev.assessment.export.core.Exporter;
-import dev.assessment.export.core.internal.Cells;
 import dev.assessment.export.spi.AssessmentRepository;
 import dev.assessment.export.spi.AttributeDefinition;
 import dev.assessment.export.spi.DataSource;
@@ -233,6 +232,6 @@ public final class Bundle {
 
   private static CSVPrinter printer(Path path) throws IOException {
     BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-    return new CSVPrinter(w, Cells.FORMAT);
+    return BundleIndex.printer(w);
   }
 }

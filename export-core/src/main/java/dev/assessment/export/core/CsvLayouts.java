@@ -15,6 +15,11 @@
  */
 package dev.assessment.export.core;
 
+import dev.assessment.export.core.internal.Columns;
+import dev.assessment.export.spi.Workflow;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The two CSV layouts that export-core writes itself.
  *
@@ -35,5 +40,36 @@ public final class CsvLayouts {
    */
   public static final Layout ANNOTATIONS = Layout.of("annotations");
 
+  /**
+   * The {@code attribute} cell of the long layout's row that holds an entity's location polygon.
+   *
+   * @since 0.2
+   */
+  public static final String LOCATION_ATTRIBUTE = Columns.LOCATION;
+
   private CsvLayouts() {}
+
+  /**
+   * Returns the columns of the long layout ({@link #ATTRIBUTE_VALUES}), in order: what a reader of
+   * that layout expects in its header.
+   *
+   * @return the column names, immutable
+   * @since 0.2
+   */
+  public static List<String> attributeValuesColumns() {
+    return Columns.LONG;
+  }
+
+  /**
+   * Returns the name each of a workflow's attributes gets in both CSV layouts, in the workflow's
+   * order: its own name, unless that equals a fixed column or an earlier attribute's name, in which
+   * case {@code " (attribute)"}, then {@code " (attribute 2)"}, … is appended (docs/formats.md).
+   *
+   * @param workflow the workflow
+   * @return attribute name to column or {@code attribute} cell text, immutable
+   * @since 0.2
+   */
+  public static Map<String, String> attributeColumnNames(Workflow workflow) {
+    return java.util.Collections.unmodifiableMap(Columns.attributeNames(workflow));
+  }
 }

@@ -18,9 +18,9 @@ package dev.assessment.export.bundle.internal;
 import static dev.assessment.export.bundle.internal.CsvFiles.cell;
 import static dev.assessment.export.bundle.internal.CsvFiles.error;
 
+import dev.assessment.export.core.CsvLayouts;
 import dev.assessment.export.core.ExportException;
-import dev.assessment.export.core.internal.Cells;
-import dev.assessment.export.core.internal.Columns;
+import dev.assessment.export.core.layout.CsvText;
 import dev.assessment.export.spi.Assessment;
 import dev.assessment.export.spi.AssessmentKind;
 import dev.assessment.export.spi.AttributeDefinition;
@@ -89,6 +89,9 @@ public final class BundleIndex {
           "data_source_name",
           "order_id",
           "order_name");
+
+  /** The columns of assessments.csv: the long layout's. */
+  private static final List<String> COLUMNS = CsvLayouts.attributeValuesColumns();
 
   private static final int FILE_ID = 6;
   private static final int ATTRIBUTE = 16;
@@ -168,8 +171,20 @@ public final class BundleIndex {
       entries.put(f.id, new Entry(file, f.where, b.paths.get(f.id)));
     }
     this.files = entries;
-    Columns.attributeNames(workflow).forEach((name, csv) -> csvToName.put(csv, name));
+    CsvLayouts.attributeColumnNames(workflow).forEach((name, csv) -> csvToName.put(csv, name));
     workflow.attributes().forEach(d -> types.put(d.name(), d.type()));
+  }
+
+  /**
+   * Returns a printer of a bundle's CSV files, in the format the exporter writes and a bundle
+   * reads.
+   *
+   * @param out where to print
+   * @return the printer
+   * @throws IOException if the printer cannot start
+   */
+  public static org.apache.commons.csv.CSVPrinter printer(java.io.Writer out) throws IOException {
+    return new org.apache.commons.csv.CSVPrinter(out, CsvFiles.FORMAT);
   }
 
   /** The bundle's folder. */
@@ -243,19 +258,19 @@ public final class BundleIndex {
       return List.of();
     }
     Map<String, AssessmentAcc> acc = new LinkedHashMap<>();
-    String[] c = new String[Columns.LONG.size()];
+    String[] c = new String[COLUMNS.size()];
     for (int i = 0; i < r.count; i++) {
       rows.seek(r.ranges[i * 4], r.ranges[i * 4 + 2]);
       for (long n = r.ranges[i * 4 + 3]; n > 0; n--) {
         long line = rows.line();
         CSVRecord record = rows.next();
         for (int k = 0; k < c.length; k++) {
-          String raw = cell(record, k, Columns.LONG.get(k), assessments, line);
+          String raw = cell(record, k, COLUMNS.get(k), assessments, line);
           // Only text is ever neutralised, and no number, boolean, choice list, polygon or time
           // starts with an apostrophe, so un-neutralising every cell but the time and the
           // confidence is exact.
           boolean text = k != 13 && k != 18;
-          c[k] = text && neutralised ? Cells.unneutralise(raw) : raw;
+          c[k] = text && neutralised ? CsvText.unneutralise(raw) : raw;
         }
         row(file, c, line, acc, rows);
       }
@@ -417,7 +432,7 @@ public final class BundleIndex {
   }
 
   private String text(String cell) {
-    return neutralised ? Cells.unneutralise(cell) : cell;
+    return neutralised ? CsvText.unneutralise(cell) : cell;
   }
 
   private void row(
@@ -507,7 +522,7 @@ public final class BundleIndex {
       return;
     }
     Double confidence = confidence(c[18], path, line);
-    if (attribute.equals(Columns.LOCATION)) {
+    if (attribute.equals(CsvLayouts.LOCATION_ATTRIBUTE)) {
       if (e.location != null) {
         throw error(path, line, "attribute", "entity " + entityId + " has a second location row");
       }
@@ -848,8 +863,7 @@ public final class BundleIndex {
     private void readFirstRow() throws IOException {
       try (CSVParser parser = CsvFiles.parse(assessments)) {
         Iterator<CSVRecord> it = parser.iterator();
-        CsvFiles.requireHeader(
-            CsvFiles.next(it, assessments, parser), Columns.LONG, assessments, false);
+        CsvFiles.requireHeader(CsvFiles.next(it, assessments, parser), COLUMNS, assessments, false);
         if (CsvFiles.hasNext(it, assessments, 2)) {
           CSVRecord r = it.next();
           workflow(
@@ -859,7 +873,7 @@ public final class BundleIndex {
     }
 
     private String text(String cell) {
-      return neutralised ? Cells.unneutralise(cell) : cell;
+      return neutralised ? CsvText.unneutralise(cell) : cell;
     }
 
     private void workflow(String id, String name, long line) throws ExportException {
@@ -890,20 +904,20 @@ public final class BundleIndex {
                 (start, end, line, cells, s) -> {
                   if (line == 1) {
                     List<String> header = new ArrayList<>();
-                    for (int i = 0; i < Math.min(cells, Columns.LONG.size()); i++) {
-                      header.add(s.has(i, cells) ? decode(s, i) : Columns.LONG.get(i));
+                    for (int i = 0; i < Math.min(cells, COLUMNS.size()); i++) {
+                      header.add(s.has(i, cells) ? decode(s, i) : COLUMNS.get(i));
                     }
-                    if (cells != Columns.LONG.size()) {
+                    if (cells != COLUMNS.size()) {
                       header.add("…");
                     }
-                    CsvFiles.requireHeader(header, Columns.LONG, assessments, false);
+                    CsvFiles.requireHeader(header, COLUMNS, assessments, false);
                     return;
                   }
-                  if (cells < Columns.LONG.size()) {
+                  if (cells < COLUMNS.size()) {
                     throw error(
                         assessments,
                         line,
-                        Columns.LONG.get(cells),
+                        COLUMNS.get(cells),
                         "is missing: the row has only " + cells + " cells");
                   }
                   byte[] id = s.cell(FILE_ID);
@@ -923,7 +937,7 @@ public final class BundleIndex {
                   runs.add(start, end, line);
                   if (seenAttributes != null && s.length(ATTRIBUTE) > 0) {
                     String attribute = text(decode(s, ATTRIBUTE));
-                    if (!attribute.equals(Columns.LOCATION)) {
+                    if (!attribute.equals(CsvLayouts.LOCATION_ATTRIBUTE)) {
                       attributes.add(attribute);
                     }
                   }

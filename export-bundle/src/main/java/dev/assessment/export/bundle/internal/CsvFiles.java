@@ -16,7 +16,6 @@
 package dev.assessment.export.bundle.internal;
 
 import dev.assessment.export.core.ExportException;
-import dev.assessment.export.core.internal.Cells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -34,11 +33,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Reading a bundle's CSV files: strict UTF-8, and errors that name the file, line and column. */
 final class CsvFiles {
+  /**
+   * RFC 4180 with CRLF: how the exporter writes CSV, and so how a bundle's files are written and
+   * read.
+   */
+  static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+
   private CsvFiles() {}
 
   /** Whether a file starts with a UTF-8 byte order mark. */
@@ -90,7 +96,7 @@ final class CsvFiles {
   }
 
   static CSVParser parse(Reader reader) throws IOException {
-    return CSVParser.builder().setReader(reader).setFormat(Cells.FORMAT).get();
+    return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
   }
 
   static List<String> requireHeader(
