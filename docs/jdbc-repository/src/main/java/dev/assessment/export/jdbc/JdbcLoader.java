@@ -120,35 +120,30 @@ public final class JdbcLoader {
 
   private static <R extends WorkflowRepository & AssessmentRepository & MediaRepository> int insert(
       Connection c, R repository, String workflowId) throws SQLException, IOException {
-    Workflow w;
     try {
-      w =
+      Workflow w =
           repository
               .workflow(workflowId)
               .orElseThrow(() -> new IOException("no workflow " + workflowId));
       insertWorkflow(c, w, repository.dataSources(workflowId), repository.orders(workflowId));
-    } catch (SQLException | IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException("the repository failed reading workflow " + workflowId + ": " + e, e);
-    }
-    long seq = nextSeq(c);
-    int files = 0;
-    try (Batches batches = new Batches(c);
-        Stream<AssessedFile> all = repository.assessedFiles(FileQuery.all(workflowId))) {
-      Iterator<AssessedFile> it = all.iterator();
-      while (it.hasNext()) {
-        AssessedFile f = it.next();
-        batches.file(seq++, f, repository);
-        files++;
+      long seq = nextSeq(c);
+      int files = 0;
+      try (Batches batches = new Batches(c);
+          Stream<AssessedFile> all = repository.assessedFiles(FileQuery.all(workflowId))) {
+        Iterator<AssessedFile> it = all.iterator();
+        while (it.hasNext()) {
+          batches.file(seq++, it.next(), repository);
+          files++;
+        }
+        batches.flush();
       }
-      batches.flush();
+      return files;
     } catch (SQLException | IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
+      // The SPI declares Exception: anything else the repository threw, named once.
       throw new IOException("the repository failed reading workflow " + workflowId + ": " + e, e);
     }
-    return files;
   }
 
   private static long nextSeq(Connection c) throws SQLException {

@@ -406,17 +406,7 @@ public final class BundleIndex {
                     || !Arrays.equals(id, 0, length, previous[0], 0, previous[0].length)) {
                   String fileId = text(CsvFiles.decode(id, length, assessments));
                   if (!files.containsKey(fileId)) {
-                    throw error(
-                        assessments,
-                        line,
-                        "file_id",
-                        "file "
-                            + fileId
-                            + " is not in "
-                            + FILES
-                            + ": list every file there, or leave "
-                            + FILES
-                            + " out");
+                    throw notListed(assessments, line, fileId);
                   }
                   runs = found.computeIfAbsent(fileId, k -> new Runs());
                   current[0] = runs;
@@ -555,6 +545,21 @@ public final class BundleIndex {
     } catch (IllegalArgumentException ex) {
       throw error(path, line, "value", String.valueOf(ex.getMessage()));
     }
+  }
+
+  /** A row of a file that files.csv, when there is one, does not list. */
+  private static ExportException notListed(Path path, long line, String fileId) {
+    return error(
+        path,
+        line,
+        "file_id",
+        "file "
+            + fileId
+            + " is not in "
+            + FILES
+            + ": list every file there, or leave "
+            + FILES
+            + " out");
   }
 
   private static void sameName(
@@ -967,17 +972,7 @@ public final class BundleIndex {
       }
       if (!indexFiles) {
         if (!files.containsKey(c[FILE_ID])) {
-          throw error(
-              assessments,
-              line,
-              "file_id",
-              "file "
-                  + c[FILE_ID]
-                  + " is not in "
-                  + FILES
-                  + ": list every file there, or leave "
-                  + FILES
-                  + " out");
+          throw notListed(assessments, line, c[FILE_ID]);
         }
         return;
       }
