@@ -20,13 +20,15 @@
 module dev.assessment.export.imaging {
   requires transitive dev.assessment.export.core;
   requires static transitive org.jspecify;
-  requires java.desktop;
+  requires transitive java.desktop;
   requires org.apache.commons.compress;
   requires org.apache.commons.io;
   requires com.twelvemonkeys.imageio.metadata;
   requires org.slf4j;
 
   exports dev.assessment.export.imaging;
+
+  uses dev.assessment.export.imaging.JpegCodec;
 
   provides dev.assessment.export.core.layout.LayoutProvider with
       dev.assessment.export.imaging.internal.FilesLayoutProvider,

@@ -44,16 +44,22 @@ public final class ArchiveParts {
    * @param parts the parts, in any order
    * @param out where the archive goes; not closed
    * @throws ExportException if the parts do not belong together (another request, other data, a
-   *     missing or repeated shard), naming them
+   *     missing or repeated shard, annotated images of different JPEG codecs), naming them
    * @throws IOException if a part cannot be read or the output written
    * @since 0.2
    */
   public static void merge(List<Path> parts, OutputStream out) throws IOException {
     List<Parts.Marker> markers = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     for (Path p : parts) {
-      markers.add(Parts.parse(p.toString(), ArchiveCopy.marker(p)));
+      String text = ArchiveCopy.marker(p);
+      markers.add(Parts.parse(p.toString(), text));
+      names.add(p.toString());
+      texts.add(text);
     }
     List<Parts.Marker> ordered = Parts.check(markers);
+    ArchiveCopy.checkOneCodec(names, texts);
     List<Path> paths = new ArrayList<>();
     for (Parts.Marker m : ordered) {
       paths.add(Path.of(m.name()));

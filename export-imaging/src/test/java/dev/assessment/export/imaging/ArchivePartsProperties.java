@@ -271,6 +271,72 @@ class ArchivePartsProperties {
     }
   }
 
+  @Test
+  void merge_refusesAnnotatedPartsDrawnWithDifferentCodecs() throws Exception {
+    List<FileSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      specs.add(new FileSpec(i % 3, true, 1, true, true));
+    }
+    Exporter exporter = Exporter.builder().repository(repository(specs)).build();
+    Path dir = Files.createTempDirectory("parts");
+    try {
+      List<Path> parts = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        Path part = dir.resolve("part-" + i + ".zip");
+        exporter.export(
+            ExportRequest.builder("wf")
+                .layout(ArchiveLayouts.ANNOTATED_FILES)
+                .orderId("o")
+                .shard(i, 2)
+                .build(),
+            ExportSink.of(part));
+        parts.add(part);
+      }
+      try (ZipFile z = new ZipFile(parts.get(1).toFile())) {
+        String marker =
+            new String(
+                z.getInputStream(z.getEntry(".assessment-export-part")).readAllBytes(),
+                StandardCharsets.US_ASCII);
+        assertTrue(marker.endsWith(" codec=imageio"), marker);
+      }
+      // Parts of one codec merge.
+      ArchiveParts.merge(parts, new ByteArrayOutputStream());
+      // The same part, as a machine with another codec would have drawn it.
+      Path other = dir.resolve("part-1-turbojpeg.zip");
+      try (ZipFile z = new ZipFile(parts.get(1).toFile());
+          java.util.zip.ZipOutputStream out =
+              new java.util.zip.ZipOutputStream(Files.newOutputStream(other))) {
+        for (ZipEntry e : Collections.list(z.entries())) {
+          byte[] bytes = z.getInputStream(e).readAllBytes();
+          if (e.getName().equals(".assessment-export-part")) {
+            bytes =
+                new String(bytes, StandardCharsets.US_ASCII)
+                    .replace("codec=imageio", "codec=turbojpeg")
+                    .getBytes(StandardCharsets.US_ASCII);
+          }
+          out.putNextEntry(new ZipEntry(e.getName()));
+          out.write(bytes);
+          out.closeEntry();
+        }
+      }
+      ExportException e =
+          assertThrows(
+              ExportException.class,
+              () -> ArchiveParts.merge(List.of(parts.get(0), other), new ByteArrayOutputStream()));
+      assertEquals(
+          "part "
+              + other
+              + " was drawn with the turbojpeg JPEG codec and part "
+              + parts.get(0)
+              + " with imageio: their images differ in bytes, so they are not merged; export"
+              + " every shard with one codec (-Dassessment.export.jpegCodec=imageio on every"
+              + " machine, or Java 22+ with libturbojpeg on every machine)",
+          e.getMessage());
+    } finally {
+      delete(dir);
+    }
+  }
+
   private static List<String> rows(ZipFile z) throws IOException {
     ZipEntry m = z.getEntry("manifest.csv");
     String text = new String(z.getInputStream(m).readAllBytes(), StandardCharsets.UTF_8);

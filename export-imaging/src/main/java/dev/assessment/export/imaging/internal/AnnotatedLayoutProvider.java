@@ -74,7 +74,7 @@ public final class AnnotatedLayoutProvider extends ArchiveLayout {
                     threads, "assessment-export-render", context.workExecutor().orElse(null))
                 .onStuck(context::closeMediaStreams)
                 .whileWaiting(context::checkMediaReads)) {
-      ArchivePart.start(context, zip, names);
+      ArchivePart.start(context, zip, names, renderer.codecId());
       Iterator<AssessedFile> it = files.iterator();
       while (true) {
         while (jobs.pending() < window && it.hasNext()) {

@@ -17,6 +17,7 @@ package dev.assessment.export.imaging.internal;
 
 import dev.assessment.export.core.ExportException;
 import dev.assessment.export.core.layout.CsvText;
+import dev.assessment.export.imaging.JpegCodec;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,44 @@ public final class ArchiveCopy {
       }
       try (InputStream in = zip.getInputStream(e)) {
         return new String(in.readNBytes(400), StandardCharsets.US_ASCII);
+      }
+    }
+  }
+
+  /**
+   * Checks that annotated parts were drawn with one JPEG codec: their bytes differ between codecs,
+   * so a merge of mixed parts would not be the one-machine export of any codec.
+   *
+   * @param names the parts' names, for messages
+   * @param markers the parts' markers, in the same order
+   * @throws ExportException naming a part of each codec
+   */
+  public static void checkOneCodec(List<String> names, List<String> markers)
+      throws ExportException {
+    String firstCodec = null;
+    String firstName = null;
+    for (int i = 0; i < markers.size(); i++) {
+      String codec = ArchivePart.codec(markers.get(i));
+      if (codec == null) {
+        continue;
+      }
+      if (firstCodec == null) {
+        firstCodec = codec;
+        firstName = names.get(i);
+      } else if (!firstCodec.equals(codec)) {
+        throw new ExportException(
+            "part "
+                + names.get(i)
+                + " was drawn with the "
+                + codec
+                + " JPEG codec and part "
+                + firstName
+                + " with "
+                + firstCodec
+                + ": their images differ in bytes, so they are not merged; export every shard with"
+                + " one codec (-D"
+                + JpegCodec.PROPERTY
+                + "=imageio on every machine, or Java 22+ with libturbojpeg on every machine)");
       }
     }
   }

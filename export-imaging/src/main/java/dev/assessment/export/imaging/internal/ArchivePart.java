@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /** How an archive part starts: its marker entry, and names counted from the files before it. */
 final class ArchivePart {
@@ -31,13 +32,38 @@ final class ArchivePart {
   private ArchivePart() {}
 
   /**
+   * Returns the JPEG codec a part's marker names.
+   *
+   * @param marker the marker's text
+   * @return the codec, or {@code null} when the marker names none (a files part)
+   */
+  static @Nullable String codec(String marker) {
+    for (String field : marker.strip().split(" ", -1)) {
+      if (field.startsWith(CODEC_FIELD)) {
+        return field.substring(CODEC_FIELD.length());
+      }
+    }
+    return null;
+  }
+
+  /** The marker field that names the JPEG codec of an annotated part. */
+  static final String CODEC_FIELD = "codec=";
+
+  /**
    * When the export is a shard: writes the marker entry, and counts the files before the shard that
    * share a base with the shard's files, so that this part numbers them as the whole export does.
+   *
+   * @param codec the JPEG codec whose output the part holds, recorded in the marker; {@code null}
+   *     when the layout encodes nothing
    */
-  static void start(ExportContext context, ZipWriter zip, EntryNames names) throws IOException {
+  static void start(ExportContext context, ZipWriter zip, EntryNames names, @Nullable String codec)
+      throws IOException {
     String marker = context.partMarker();
     if (marker == null) {
       return;
+    }
+    if (codec != null) {
+      marker = marker + " " + CODEC_FIELD + codec;
     }
     byte[] bytes = marker.getBytes(StandardCharsets.US_ASCII);
     CRC32 crc = new CRC32();

@@ -17,6 +17,7 @@ package dev.assessment.export.imaging.internal;
 
 import dev.assessment.export.core.layout.CsvText;
 import dev.assessment.export.imaging.ArchiveOptions;
+import dev.assessment.export.imaging.JpegCodec;
 import dev.assessment.export.spi.Assessment;
 import dev.assessment.export.spi.Entity;
 import dev.assessment.export.spi.MediaFile;
@@ -68,14 +69,15 @@ public final class ImageRenderer {
 
   private final ArchiveOptions options;
   private final MemoryBudget budget;
+  private final @Nullable JpegCodec codec;
 
   /**
-   * Creates a renderer for one export.
+   * Creates a renderer for one export, with this JVM's JPEG codec.
    *
    * @param options the archive options
    */
   public ImageRenderer(ArchiveOptions options) {
-    this(options, MemoryBudget.HEAP);
+    this(options, MemoryBudget.HEAP, JpegCodecs.selected());
   }
 
   /**
@@ -83,10 +85,21 @@ public final class ImageRenderer {
    *
    * @param options the archive's options
    * @param budget the memory images being drawn may hold at once
+   * @param codec the JPEG codec, or {@code null} for ImageIO's
    */
-  public ImageRenderer(ArchiveOptions options, MemoryBudget budget) {
+  public ImageRenderer(ArchiveOptions options, MemoryBudget budget, @Nullable JpegCodec codec) {
     this.options = options;
     this.budget = budget;
+    this.codec = codec;
+  }
+
+  /**
+   * Returns the name of the JPEG codec this renderer runs, as part markers record it.
+   *
+   * @return the codec's name
+   */
+  public String codecId() {
+    return JpegCodecs.id(codec);
   }
 
   /**
@@ -205,7 +218,13 @@ public final class ImageRenderer {
                 decoderWarnings.add(warning);
               }
             });
-        image = reader.read(0, param);
+        image = null;
+        if (codec != null && (format.equals("jpeg") || format.equals("jpg"))) {
+          image = decodeWithCodec(codec, content.spool(), storedWidth, storedHeight, step);
+        }
+        if (image == null) {
+          image = reader.read(0, param);
+        }
       } finally {
         reader.dispose();
       }
@@ -261,6 +280,42 @@ public final class ImageRenderer {
                       + " are not where the viewer shows the photo"));
     }
     return encode(image, jpeg, drawing);
+  }
+
+  /**
+   * Decodes a JPEG with the codec: scaled in the DCT by the largest of 8, 4 and 2 that the step
+   * allows, then to the step's size when the step is not one of them.
+   *
+   * @return the image as ImageIO's subsampling by {@code step} sizes it, or {@code null} when the
+   *     codec leaves the file to ImageIO
+   */
+  private static @Nullable BufferedImage decodeWithCodec(
+      JpegCodec codec, Spool spool, int width, int height, int step) throws IOException {
+    if (spool.size() > Integer.MAX_VALUE - 16) {
+      return null;
+    }
+    byte[] jpeg;
+    try (InputStream in = spool.open()) {
+      jpeg = in.readAllBytes();
+    }
+    int scale = step >= 8 ? 8 : step >= 4 ? 4 : step >= 2 ? 2 : 1;
+    BufferedImage image = codec.decode(jpeg, scale);
+    if (image == null || scale == step) {
+      return image;
+    }
+    int targetWidth = (width + step - 1) / step;
+    int targetHeight = (height + step - 1) / step;
+    BufferedImage scaled =
+        new BufferedImage(targetWidth, targetHeight, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = scaled.createGraphics();
+    try {
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.drawImage(image, 0, 0, targetWidth, targetHeight, null);
+    } finally {
+      g.dispose();
+    }
+    return scaled;
   }
 
   /** Returns TwelveMonkeys' reader for JPEGs, so that CMYK and bad ICC profiles decode. */
@@ -565,29 +620,50 @@ public final class ImageRenderer {
   }
 
   private Rendered encode(BufferedImage image, boolean jpeg, Drawing drawing) throws IOException {
+    JpegCodec jpegCodec = jpeg ? codec : null;
+    if (jpegCodec != null) {
+      return encoded("jpg", drawing, out -> jpegCodec.encode(image, options.jpegQuality(), out));
+    }
+    return encoded(
+        jpeg ? "jpg" : "png",
+        drawing,
+        out -> {
+          try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName(jpeg ? "jpeg" : "png").next();
+            try {
+              writer.setOutput(ios);
+              ImageWriteParam param = writer.getDefaultWriteParam();
+              if (jpeg) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(options.jpegQuality());
+              }
+              writer.write(null, new IIOImage(image, null, null), param);
+            } finally {
+              writer.dispose();
+            }
+          }
+        });
+  }
+
+  /** Writes an encoded image. */
+  private interface Encoder {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** Encodes into a spool, with the CRC and digest the archive needs. */
+  private static Rendered encoded(String suffix, Drawing drawing, Encoder encoder)
+      throws IOException {
     Spool spool = new Spool(Fetched.MEMORY_PER_FILE);
     CRC32 crc = new CRC32();
     MessageDigest sha = Fetched.newDigest();
     try (OutputStream out =
-            new DigestOutputStream(new CheckedOutputStream(spool, crc), sha) {
-              @Override
-              public void close() throws IOException {
-                flush();
-              }
-            };
-        ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-      ImageWriter writer = ImageIO.getImageWritersByFormatName(jpeg ? "jpeg" : "png").next();
-      try {
-        writer.setOutput(ios);
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        if (jpeg) {
-          param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-          param.setCompressionQuality(options.jpegQuality());
-        }
-        writer.write(null, new IIOImage(image, null, null), param);
-      } finally {
-        writer.dispose();
-      }
+        new DigestOutputStream(new CheckedOutputStream(spool, crc), sha) {
+          @Override
+          public void close() throws IOException {
+            flush();
+          }
+        }) {
+      encoder.write(out);
     } catch (IOException | RuntimeException e) {
       spool.close();
       throw e;
@@ -595,7 +671,7 @@ public final class ImageRenderer {
     spool.finishWriting();
     return new Rendered(
         Fetched.ok(spool, crc.getValue(), sha.digest()),
-        jpeg ? "jpg" : "png",
+        suffix,
         null,
         drawing.drawn(),
         drawing.notes(),

@@ -62,7 +62,7 @@ public final class PackingArchive implements AutoCloseable {
     this.options = ArchiveOptions.of(context.request());
     this.zip = new ZipWriter(out);
     this.names = new EntryNames(context.workflow(), context.orders(), options.maxEntryNameBytes());
-    ArchivePart.start(context, zip, names);
+    ArchivePart.start(context, zip, names, null);
   }
 
   /**

@@ -97,7 +97,7 @@ class MemoryBudgetTest {
     // 600 × 400 pixels × 8 bytes is 1.8 MiB; the budget is 1 MiB.
     try (Fetched content = Fetched.ok(spool, 0L, new byte[32]);
         Rendered r =
-            new ImageRenderer(ArchiveOptions.defaults(), new MemoryBudget(1 << 20))
+            new ImageRenderer(ArchiveOptions.defaults(), new MemoryBudget(1 << 20), null)
                 .render(file, content, assessed.assessments())) {
       assertEquals(
           "drawing it needs about 2 MiB, more than the 1 MiB (three quarters of the heap) images may take (give"
@@ -106,7 +106,7 @@ class MemoryBudgetTest {
     }
     try (Fetched content = Fetched.ok(copy(png.toByteArray()), 0L, new byte[32]);
         Rendered r =
-            new ImageRenderer(ArchiveOptions.defaults(), new MemoryBudget(8 << 20))
+            new ImageRenderer(ArchiveOptions.defaults(), new MemoryBudget(8 << 20), null)
                 .render(file, content, assessed.assessments())) {
       assertEquals(null, r.skipped(), "fits in 8 MiB");
     }

@@ -1,0 +1,192 @@
+/*
+ * Copyright 2025-2026 The Assessment Export Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.assessment.export.imaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assessment.export.core.ExportRequest;
+import dev.assessment.export.core.ExportSink;
+import dev.assessment.export.core.Exporter;
+import dev.assessment.export.imaging.internal.Fetched;
+import dev.assessment.export.imaging.internal.ImageRenderer;
+import dev.assessment.export.imaging.internal.JpegCodecs;
+import dev.assessment.export.imaging.internal.MemoryBudget;
+import dev.assessment.export.imaging.internal.Rendered;
+import dev.assessment.export.imaging.internal.Spool;
+import dev.assessment.export.spi.AssessedFile;
+import dev.assessment.export.spi.AssessmentKind;
+import dev.assessment.export.spi.FileQuery;
+import dev.assessment.export.spi.Polygon;
+import dev.assessment.export.spi.memory.InMemoryRepository;
+import dev.assessment.export.turbojpeg.Photos;
+import dev.assessment.export.turbojpeg.TurboJpegCodec;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The annotated layout with the TurboJPEG codec against the same layout with ImageIO's, on the same
+ * photo in every EXIF orientation. Tolerances, per 8-bit channel of the decoded outputs: at full
+ * size a mean of 0.5 (decoding agrees to within one level, drawing is the same code, encoding uses
+ * the same tables but for half-way roundings). Scaled by {@code maxLongEdge}, ImageIO keeps every
+ * n-th pixel where the DCT averages n × n: the codec's output must be at least as close as
+ * ImageIO's to the full-size drawing averaged over n × n blocks. In both, where ImageIO's output
+ * shows the outline's colour, 95 % of the codec's pixels do too, within twice the tolerance.
+ */
+class TurboAgreementTest {
+  private static final Instant T = Instant.parse("2025-11-19T08:00:00Z");
+
+  private static AssessedFile assessed(byte[] jpeg) {
+    // A polygon near a corner, so that a wrong turn or scale puts it elsewhere.
+    Polygon p = Polygon.of(40, 30, 400, 30, 400, 200, 40, 200);
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "w")
+            .dataSource("ds", "d")
+            .order("o", "order")
+            .file(
+                "f",
+                f ->
+                    f.fileName("photo.jpg")
+                        .orderId("o")
+                        .content(jpeg)
+                        .assessment(
+                            "a", AssessmentKind.HUMAN, T, a -> a.annotation("e", "dent", p, 0.9)))
+            .build();
+    return repo.assessedFiles(FileQuery.builder("wf").build()).findFirst().orElseThrow();
+  }
+
+  private static BufferedImage render(
+      byte[] jpeg, ArchiveOptions options, @org.jspecify.annotations.Nullable JpegCodec codec)
+      throws Exception {
+    AssessedFile file = assessed(jpeg);
+    Spool spool = new Spool(Fetched.MEMORY_PER_FILE);
+    spool.write(jpeg);
+    spool.finishWriting();
+    try (Fetched content = Fetched.ok(spool, 0L, new byte[32]);
+        Rendered r =
+            new ImageRenderer(options, MemoryBudget.HEAP, codec)
+                .render(file.file(), content, file.assessments())) {
+      assertNull(r.skipped(), "rendered");
+      assertNotNull(r.content());
+      try (InputStream in = r.content().spool().open()) {
+        return Images.read(in.readAllBytes());
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "orientation {0}, maxLongEdge {1}")
+  @CsvSource({
+    "1, 0", "2, 0", "3, 0", "4, 0", "5, 0", "6, 0", "7, 0", "8, 0", "1, 600", "6, 600", "1, 300",
+    "8, 160", "1, 401"
+  })
+  void drawnImages_agreeWithTheImageIoPath(int orientation, int maxLongEdge) throws Exception {
+    JpegCodec turbo = Photos.codecOrSkip();
+    byte[] jpeg =
+        Images.withOrientation(Images.jpeg(Photos.photo(1203, 805, 11), 0.9f), orientation);
+    ArchiveOptions options = ArchiveOptions.builder().maxLongEdge(maxLongEdge).build();
+    BufferedImage withTurbo = render(jpeg, options, turbo);
+    BufferedImage withImageIo = render(jpeg, options, null);
+    assertEquals(withImageIo.getWidth(), withTurbo.getWidth(), "width");
+    assertEquals(withImageIo.getHeight(), withTurbo.getHeight(), "height");
+    if (maxLongEdge == 0) {
+      Photos.Difference d = Photos.difference(withTurbo, withImageIo);
+      assertTrue(d.mean() <= 0.5, "full size: " + d);
+    } else {
+      // Scaled, the two differ as averaging differs from picking (noise stays when every n-th
+      // pixel is kept): each is compared with the full-size drawing averaged over n × n blocks,
+      // and the codec's must be at least as close as ImageIO's.
+      BufferedImage full = render(jpeg, ArchiveOptions.defaults(), null);
+      int step = (Math.max(full.getWidth(), full.getHeight()) + maxLongEdge - 1) / maxLongEdge;
+      BufferedImage reference = Photos.boxAverage(full, step);
+      Photos.Difference turboError = Photos.difference(withTurbo, reference);
+      Photos.Difference imageIoError = Photos.difference(withImageIo, reference);
+      assertTrue(
+          turboError.mean() <= imageIoError.mean(),
+          "codec " + turboError + ", ImageIO " + imageIoError + " from the block average");
+    }
+    // The outline: where ImageIO's output shows the label's colour, so does this codec's.
+    Color dent = dev.assessment.export.imaging.internal.Palette.colourOf("dent");
+    // A thin outline on a scaled image bleeds into its neighbours through 4:2:0 chroma.
+    int near = maxLongEdge == 0 ? 24 : 60;
+    int outline = 0;
+    int agree = 0;
+    for (int y = 0; y < withImageIo.getHeight(); y++) {
+      for (int x = 0; x < withImageIo.getWidth(); x++) {
+        if (Images.near(withImageIo.getRGB(x, y), dent, near)) {
+          outline++;
+          if (Images.near(withTurbo.getRGB(x, y), dent, 2 * near)) {
+            agree++;
+          }
+        }
+      }
+    }
+    assertTrue(outline > 20, "the outline is drawn: " + outline + " pixels");
+    assertTrue(agree >= outline * 0.95, agree + " of " + outline + " outline pixels agree");
+  }
+
+  @Test
+  void theExporterRunsTheCodecAndItsPartsSaySo() throws Exception {
+    Photos.codecOrSkip();
+    assertInstanceOf(TurboJpegCodec.class, JpegCodecs.selected(), "found through ServiceLoader");
+    byte[] jpeg = Images.jpeg(Photos.photo(320, 240, 3), 0.9f);
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "w")
+            .dataSource("ds", "d")
+            .order("o", "order")
+            .file(
+                "f",
+                f ->
+                    f.fileName("a.jpg")
+                        .orderId("o")
+                        .content(jpeg)
+                        .assessment(
+                            "a",
+                            AssessmentKind.HUMAN,
+                            T,
+                            a ->
+                                a.annotation(
+                                    "e", "dent", Polygon.of(10, 10, 90, 10, 50, 80), null)))
+            .build();
+    ByteArrayOutputStream part = new ByteArrayOutputStream();
+    Exporter.builder()
+        .repository(repo)
+        .build()
+        .export(
+            ExportRequest.builder("wf")
+                .layout(ArchiveLayouts.ANNOTATED_FILES)
+                .orderId("o")
+                .shard(0, 1)
+                .build(),
+            ExportSink.of(part));
+    String marker =
+        new String(
+            AnnotatedLayoutTest.entries(part.toByteArray()).get(".assessment-export-part"),
+            StandardCharsets.US_ASCII);
+    assertTrue(marker.endsWith(" codec=turbojpeg"), marker);
+  }
+}
