@@ -26,11 +26,14 @@ import dev.assessment.export.datasets.DatasetLayouts;
 import dev.assessment.export.datasets.DatasetOptions;
 import dev.assessment.export.imaging.ArchiveLayouts;
 import dev.assessment.export.imaging.ArchiveOptions;
+import dev.assessment.export.imaging.JpegCodec;
+import dev.assessment.export.imaging.internal.JpegCodecs;
 import dev.assessment.export.spi.AssessmentKind;
 import dev.assessment.export.spi.AttributeValue;
 import dev.assessment.export.spi.Polygon;
 import dev.assessment.export.spi.Value;
 import dev.assessment.export.spi.memory.InMemoryRepository;
+import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -146,7 +149,7 @@ public final class Runner {
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + ": use --runs N, --rows N, --quick, --memory-only, --only coco|files, or jmh …");
+                    + ": use --runs N, --rows N, --quick, --memory-only, --only coco|files|annotated, or jmh …");
       }
     }
     if (quick) {
@@ -180,6 +183,10 @@ public final class Runner {
       }
       if ("files".equals(only)) {
         files(work, quick ? 60 : 240, runs);
+        return;
+      }
+      if ("annotated".equals(only)) {
+        annotated(work, quick ? 1 : 4, quick ? 2 : 8, runs);
         return;
       }
       csv(CsvLayouts.ATTRIBUTE_VALUES, rows, runs);
@@ -518,9 +525,31 @@ public final class Runner {
               ExportSink.of(new Counting()));
           return images.size();
         });
+    // The codec the exporter runs in this JVM: TurboJPEG on Java 22+ with libturbojpeg and the
+    // jar built with -Djdk22.home, ImageIO's otherwise.
+    JpegCodec codec = JpegCodecs.selected();
+    if (codec != null) {
+      tasks.put(
+          codec.id() + " decode + encode, one thread",
+          () -> {
+            for (byte[] img : images) {
+              BufferedImage decoded = codec.decode(img, 1);
+              codec.encode(
+                  decoded == null ? ImageIO.read(new ByteArrayInputStream(img)) : decoded,
+                  0.9f,
+                  java.io.OutputStream.nullOutputStream());
+            }
+            return images.size();
+          });
+    }
     List<Stat> stats = alternate(runs, tasks);
     String scenario =
-        String.format(L, "annotated ZIP, %d × 12 MP + %d × 1080p JPEGs, 20 polygons each", big, hd);
+        String.format(
+            L,
+            "annotated ZIP, %d × 12 MP + %d × 1080p JPEGs, 20 polygons each, %s codec",
+            big,
+            hd,
+            JpegCodecs.id(codec));
     for (Stat s : stats) {
       List<Stat> bases = new ArrayList<>(List.of(stats.get(0)));
       if (s != stats.get(1) && s != stats.get(0)) {
@@ -563,7 +592,8 @@ public final class Runner {
     List<Stat> edgeStats = alternate(runs, edge);
     for (Stat s : edgeStats) {
       row(
-          String.format(L, "annotated ZIP, %d × 12 MP, all cores", big),
+          String.format(
+              L, "annotated ZIP, %d × 12 MP, all cores, %s codec", big, JpegCodecs.id(codec)),
           s,
           String.format(L, "%.2f images/s", big / s.median()),
           ratios(s, edgeStats.subList(0, 1)));

@@ -53,6 +53,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whole processes on the same data, as a new user would run them: the example host's jar against
@@ -61,7 +62,12 @@ import java.util.stream.Stream;
  * is not installed is reported as skipped.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.assessment.export.benchmarks.WholeProcess
- * [--data DIR] [--runs N] [--files N] [--host JAR]}
+ * [--data DIR] [--runs N] [--files N] [--host JAR] [--turbo-java PATH]}
+ *
+ * <p>The annotated rows run the host twice when it was built with {@code -Djdk22.home} and {@code
+ * --turbo-java} names the {@code java} of a JDK 22 or later (default: {@code
+ * $JDK22_HOME/bin/java}): on this JVM, with ImageIO's codec, and on that one, with the TurboJPEG
+ * codec.
  */
 public final class WholeProcess {
   static final String WORKFLOW = "wf-whole";
@@ -85,6 +91,8 @@ public final class WholeProcess {
     Path host = Path.of("docs/example-host/target/assessment-export.jar");
     Path baseline = null;
     String only = "";
+    String jdk22 = System.getenv("JDK22_HOME");
+    String turboJava = jdk22 == null ? null : Path.of(jdk22, "bin", "java").toString();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = Path.of(args[++i]);
@@ -93,12 +101,13 @@ public final class WholeProcess {
         case "--host" -> host = Path.of(args[++i]);
         case "--baseline-host" -> baseline = Path.of(args[++i]);
         case "--only" -> only = args[++i];
+        case "--turbo-java" -> turboJava = args[++i];
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
                     + ": use --data DIR, --runs N, --files N, --host JAR, --baseline-host JAR,"
-                    + " --only bundle|database");
+                    + " --turbo-java PATH, --only bundle|annotated|database");
       }
     }
     if (!Files.isRegularFile(host)) {
@@ -113,9 +122,9 @@ public final class WholeProcess {
     Path work = Files.createTempDirectory("assessment-export-whole-run");
     try {
       if (!only.equals("database")) {
-        table(bundle, work, host.toAbsolutePath(), runs);
+        table(bundle, work, host.toAbsolutePath(), turboJava, runs, only.equals("annotated"));
       }
-      if (!only.equals("bundle")) {
+      if (!only.equals("bundle") && !only.equals("annotated")) {
         Database.table(
             bundle,
             work,
@@ -323,7 +332,14 @@ public final class WholeProcess {
     }
   }
 
-  private static void table(Path bundle, Path work, Path host, int runs) throws Exception {
+  private static void table(
+      Path bundle,
+      Path work,
+      Path host,
+      @Nullable String turboJava,
+      int runs,
+      boolean annotatedOnly)
+      throws Exception {
     String java =
         System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     Path photos = work.resolve("photos.txt");
@@ -388,22 +404,37 @@ public final class WholeProcess {
             ? new Contestant(filesJob, "zip -0", zip, "")
             : Contestant.skip(filesJob, "zip -0", "no zip"));
     String annotatedJob = "annotated ZIP of the same photos";
-    all.add(
-        Contestant.of(
-            annotatedJob,
-            "example host (all cores)",
-            java,
-            "-jar",
-            host.toString(),
-            "export",
-            "--bundle",
-            bundle.toString(),
-            "--layout",
-            "annotated-files",
-            "--order",
-            PHOTO_ORDER,
-            "--out",
-            work.resolve("annotated.zip").toString()));
+    String noTurbo = turboSkipReason(host, turboJava);
+    for (String edge : List.of("", "2048")) {
+      String job = edge.isEmpty() ? annotatedJob : "annotated ZIP, maxLongEdge " + edge;
+      List<String> export =
+          new ArrayList<>(
+              List.of(
+                  "-jar",
+                  host.toString(),
+                  "export",
+                  "--bundle",
+                  bundle.toString(),
+                  "--layout",
+                  "annotated-files",
+                  "--order",
+                  PHOTO_ORDER,
+                  "--out",
+                  work.resolve("annotated.zip").toString()));
+      if (!edge.isEmpty()) {
+        export.addAll(List.of("--max-long-edge", edge));
+      }
+      List<String> imageIo = new ArrayList<>(List.of(java, "-D" + CODEC_PROPERTY + "=imageio"));
+      imageIo.addAll(export);
+      all.add(new Contestant(job, "example host, ImageIO (all cores)", imageIo, ""));
+      if (noTurbo != null) {
+        all.add(Contestant.skip(job, "example host, TurboJPEG (all cores)", noTurbo));
+      } else {
+        List<String> turbo = new ArrayList<>(List.of(turboJava));
+        turbo.addAll(export);
+        all.add(new Contestant(job, "example host, TurboJPEG (all cores)", turbo, ""));
+      }
+    }
     all.add(
         magick == null || python == null
             ? Contestant.skip(annotatedJob, "ImageMagick, one thread", "no ImageMagick")
@@ -444,6 +475,9 @@ public final class WholeProcess {
                 photos.toString(),
                 work.resolve("turbo").toString()));
 
+    if (annotatedOnly) {
+      all.removeIf(c -> !c.job().startsWith("annotated"));
+    }
     Map<Contestant, double[]> seconds = new LinkedHashMap<>();
     Map<Contestant, Long> rss = new LinkedHashMap<>();
     for (Contestant c : all) {
@@ -466,12 +500,13 @@ public final class WholeProcess {
         Runtime.getRuntime().availableProcessors(),
         runs);
     System.out.println(
-        "| job | contestant | median s | min–max s | peak RSS MB | example host is |");
+        "| job | contestant | median s | min–max s | peak RSS MB | host row(s): peer time ÷ host time |");
     System.out.println("|---|---|---|---|---|---|");
-    Map<String, Double> hostMedian = new LinkedHashMap<>();
+    // Each job's host rows, in order: a peer is compared with each, a host row with the first.
+    Map<String, List<Contestant>> hosts = new LinkedHashMap<>();
     for (Contestant c : all) {
       if (c.name().startsWith("example host") && seconds.containsKey(c)) {
-        hostMedian.put(c.job(), median(seconds.get(c)));
+        hosts.computeIfAbsent(c.job(), k -> new ArrayList<>()).add(c);
       }
     }
     for (Contestant c : all) {
@@ -482,11 +517,22 @@ public final class WholeProcess {
       double[] s = seconds.get(c).clone();
       Arrays.sort(s);
       double m = median(s);
-      Double h = hostMedian.get(c.job());
-      String ratio =
-          c.name().startsWith("example host") || h == null
-              ? "—"
-              : String.format(Locale.ROOT, "%.2f× as fast", m / h);
+      List<String> ratios = new ArrayList<>();
+      for (Contestant h : hosts.getOrDefault(c.job(), List.of())) {
+        if (h == c) {
+          break;
+        }
+        String against = h.name().replace("example host, ", "").replace(" (all cores)", "");
+        if (c.name().startsWith("example host")) {
+          // A second host row: how many times as fast as the first.
+          ratios.add(
+              String.format(
+                  Locale.ROOT, "%.2f× as fast as %s", median(seconds.get(h)) / m, against));
+          break;
+        }
+        ratios.add(String.format(Locale.ROOT, "%s: %.2f×", against, m / median(seconds.get(h))));
+      }
+      String ratio = ratios.isEmpty() ? "—" : String.join("; ", ratios);
       System.out.printf(
           Locale.ROOT,
           "| %s | %s | %.2f | %.2f–%.2f | %d | %s |%n",
@@ -499,6 +545,26 @@ public final class WholeProcess {
           ratio);
     }
   }
+
+  /** Why the TurboJPEG rows cannot run, or {@code null} when they can. */
+  private static @Nullable String turboSkipReason(Path host, @Nullable String turboJava)
+      throws IOException {
+    if (turboJava == null) {
+      return "no JDK 22+ (give --turbo-java PATH or set JDK22_HOME)";
+    }
+    try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(host.toFile())) {
+      if (jar.getEntry("dev/assessment/export/turbojpeg/TurboJpegCodec.class") == null) {
+        return "the host was built without the codec (build with -Djdk22.home=PATH)";
+      }
+    }
+    if (!runs(turboJava, "-version")) {
+      return turboJava + " does not run";
+    }
+    return null;
+  }
+
+  /** The system property that chooses the JPEG codec. */
+  private static final String CODEC_PROPERTY = "assessment.export.jpegCodec";
 
   static double median(double[] values) {
     double[] s = values.clone();

@@ -98,17 +98,79 @@ class TurboAgreementTest {
     }
   }
 
+  /** The codec, counting the images it decodes rather than leaves to ImageIO. */
+  private static final class Counting implements JpegCodec {
+    private final JpegCodec codec = Photos.codecOrSkip();
+    int decoded;
+
+    @Override
+    public String id() {
+      return codec.id();
+    }
+
+    @Override
+    public @org.jspecify.annotations.Nullable BufferedImage decode(byte[] jpeg, int scale)
+        throws java.io.IOException {
+      BufferedImage image = codec.decode(jpeg, scale);
+      if (image != null) {
+        decoded++;
+      }
+      return image;
+    }
+
+    @Override
+    public void encode(BufferedImage image, float quality, java.io.OutputStream out)
+        throws java.io.IOException {
+      codec.encode(image, quality, out);
+    }
+  }
+
+  /** Inserts an APP2 segment holding an ICC profile right after SOI. */
+  private static byte[] withProfile(byte[] jpeg, java.awt.color.ICC_Profile profile) {
+    byte[] data = profile.getData();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpeg, 0, 2);
+    int length = 2 + 12 + 2 + data.length;
+    out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length});
+    out.writeBytes("ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(new byte[] {1, 1});
+    out.writeBytes(data);
+    out.write(jpeg, 2, jpeg.length - 2);
+    return out.toByteArray();
+  }
+
+  @Test
+  void aJpegWithAColourProfile_isLeftToImageIoAndDrawnAlike() throws Exception {
+    byte[] jpeg =
+        withProfile(
+            Images.jpeg(Photos.photo(640, 480, 5), 0.9f),
+            java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB));
+    Counting turbo = new Counting();
+    BufferedImage withTurbo = render(jpeg, ArchiveOptions.defaults(), turbo);
+    assertEquals(0, turbo.decoded, "the profile's colours are converted by ImageIO");
+    BufferedImage withImageIo = render(jpeg, ArchiveOptions.defaults(), null);
+    Photos.Difference d = Photos.difference(withTurbo, withImageIo);
+    assertTrue(d.mean() <= 0.5, "with a linear-RGB profile: " + d);
+    // Decoded without the profile the image would be much darker: the conversion happened.
+    Photos.Difference raw =
+        Photos.difference(
+            withImageIo,
+            render(Images.jpeg(Photos.photo(640, 480, 5), 0.9f), ArchiveOptions.defaults(), null));
+    assertTrue(raw.mean() > 10, "the profile changes the colours: " + raw);
+  }
+
   @ParameterizedTest(name = "orientation {0}, maxLongEdge {1}")
   @CsvSource({
     "1, 0", "2, 0", "3, 0", "4, 0", "5, 0", "6, 0", "7, 0", "8, 0", "1, 600", "6, 600", "1, 300",
     "8, 160", "1, 401"
   })
   void drawnImages_agreeWithTheImageIoPath(int orientation, int maxLongEdge) throws Exception {
-    JpegCodec turbo = Photos.codecOrSkip();
+    Counting turbo = new Counting();
     byte[] jpeg =
         Images.withOrientation(Images.jpeg(Photos.photo(1203, 805, 11), 0.9f), orientation);
     ArchiveOptions options = ArchiveOptions.builder().maxLongEdge(maxLongEdge).build();
     BufferedImage withTurbo = render(jpeg, options, turbo);
+    assertEquals(1, turbo.decoded, "the codec decoded the photo");
     BufferedImage withImageIo = render(jpeg, options, null);
     assertEquals(withImageIo.getWidth(), withTurbo.getWidth(), "width");
     assertEquals(withImageIo.getHeight(), withTurbo.getHeight(), "height");

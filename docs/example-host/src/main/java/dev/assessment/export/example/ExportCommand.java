@@ -25,6 +25,8 @@ import dev.assessment.export.core.ExportWarning;
 import dev.assessment.export.core.Exporter;
 import dev.assessment.export.core.Layout;
 import dev.assessment.export.core.PolygonEncoding;
+import dev.assessment.export.imaging.ArchiveLayouts;
+import dev.assessment.export.imaging.ArchiveOptions;
 import dev.assessment.export.jdbc.JdbcRepository;
 import dev.assessment.export.spi.AssessmentScope;
 import java.io.PrintWriter;
@@ -118,6 +120,14 @@ final class ExportCommand implements Callable<Integer> {
       description = "Archives only: cut the archive into volumes of at most BYTES of entries each.")
   private long volumeBytes;
 
+  @Option(
+      names = "--max-long-edge",
+      paramLabel = "PIXELS",
+      description =
+          "annotated-files only: draw each image at most PIXELS on its long edge (default: full"
+              + " size).")
+  private int maxLongEdge;
+
   @Override
   public Integer call() throws Exception {
     if ((bundle == null) == (jdbc.url == null)) {
@@ -165,6 +175,12 @@ final class ExportCommand implements Callable<Integer> {
               .polygons(polygons)
               .strict(strict)
               .build();
+      if (maxLongEdge != 0) {
+        request =
+            request.toBuilder()
+                .option(ArchiveOptions.builder().maxLongEdge(maxLongEdge).build())
+                .build();
+      }
       exporter.check(request);
     } catch (IllegalStateException | IllegalArgumentException | ExportException e) {
       spec.commandLine().getErr().println("error: " + Main.oneLine(e));
@@ -229,6 +245,12 @@ final class ExportCommand implements Callable<Integer> {
     }
     if (java.nio.file.Files.isDirectory(out)) {
       return "--out " + out + " is a folder: give the file to write, e.g. " + out.resolve("export");
+    }
+    if (maxLongEdge < 0) {
+      return "--max-long-edge must be at least 1, was " + maxLongEdge;
+    }
+    if (maxLongEdge > 0 && !layout.equals(ArchiveLayouts.ANNOTATED_FILES)) {
+      return "--max-long-edge sizes the images of annotated-files; " + layout.id() + " draws none";
     }
     if (volumeEntries < 0) {
       return "--volume-entries must be at least 1, was " + volumeEntries;

@@ -247,6 +247,59 @@ class MainTest {
   }
 
   @Test
+  void export_maxLongEdgeDrawsSmallerAndIsRefusedByOtherLayouts(@TempDir Path dir)
+      throws Exception {
+    assertEquals(0, run("demo", "--out", dir.toString(), "--files", "6"));
+    Path zip = dir.resolve("small.zip");
+    assertEquals(
+        0,
+        run(
+            "export",
+            "--bundle",
+            dir.resolve("bundle").toString(),
+            "--layout",
+            "annotated-files",
+            "--order",
+            "o-8492192",
+            "--max-long-edge",
+            "100",
+            "--out",
+            zip.toString()),
+        err.toString());
+    int images = 0;
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+      for (var e : java.util.Collections.list(z.entries())) {
+        if (e.getName().endsWith(".jpg") || e.getName().endsWith(".png")) {
+          java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(z.getInputStream(e));
+          assertTrue(
+              Math.max(image.getWidth(), image.getHeight()) <= 100,
+              e.getName() + " is " + image.getWidth() + " × " + image.getHeight());
+          images++;
+        }
+      }
+    }
+    assertTrue(images > 0, "images drawn");
+    assertEquals(
+        2,
+        run(
+            "export",
+            "--bundle",
+            dir.resolve("bundle").toString(),
+            "--layout",
+            "attribute-values",
+            "--max-long-edge",
+            "100",
+            "--out",
+            dir.resolve("x.csv").toString()));
+    assertTrue(
+        err.toString()
+            .contains(
+                "error: --max-long-edge sizes the images of annotated-files; attribute-values draws"
+                    + " none"),
+        err.toString());
+  }
+
+  @Test
   void export_unknownLayoutListsTheAvailableOnes(@TempDir Path dir) {
     assertEquals(0, run("demo", "--out", dir.toString(), "--files", "2"));
     assertEquals(

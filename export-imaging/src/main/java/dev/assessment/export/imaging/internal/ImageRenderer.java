@@ -219,7 +219,9 @@ public final class ImageRenderer {
               }
             });
         image = null;
-        if (codec != null && (format.equals("jpeg") || format.equals("jpg"))) {
+        if (codec != null
+            && (format.equals("jpeg") || format.equals("jpg"))
+            && plainColours(reader)) {
           image = decodeWithCodec(codec, content.spool(), storedWidth, storedHeight, step);
         }
         if (image == null) {
@@ -280,6 +282,21 @@ public final class ImageRenderer {
                       + " are not where the viewer shows the photo"));
     }
     return encode(image, jpeg, drawing);
+  }
+
+  /**
+   * Tells whether a JPEG's colours need no conversion: sRGB or grey. One with an ICC profile
+   * TwelveMonkeys' reader converts from (Adobe RGB, Display P3, or an sRGB profile it does not
+   * recognise as the built-in one) is left to it, so that both codecs draw the same colours.
+   */
+  private static boolean plainColours(ImageReader reader) throws IOException {
+    javax.imageio.ImageTypeSpecifier raw = reader.getRawImageType(0);
+    if (raw == null) {
+      return false;
+    }
+    java.awt.color.ColorSpace space = raw.getColorModel().getColorSpace();
+    return space.isCS_sRGB()
+        || space == java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_GRAY);
   }
 
   /**

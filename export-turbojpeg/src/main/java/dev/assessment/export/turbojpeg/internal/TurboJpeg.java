@@ -221,7 +221,8 @@ public final class TurboJpeg {
         throw new IllegalStateException("tjInitDecompress failed: " + error(MemorySegment.NULL));
       }
       try {
-        MemorySegment src = arena.allocate(jpeg.length);
+        Buffers buffers = Buffers.get();
+        MemorySegment src = buffers.jpeg(jpeg.length, arena);
         MemorySegment.copy(jpeg, 0, src, ValueLayout.JAVA_BYTE, 0, jpeg.length);
         MemorySegment header = arena.allocate(INT, 4);
         int rc =
@@ -247,7 +248,7 @@ public final class TurboJpeg {
         int h = (height + scale - 1) / scale;
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        MemorySegment dst = arena.allocate(pixels.length);
+        MemorySegment dst = buffers.pixels(pixels.length, arena);
         rc =
             (int)
                 decompress2.invokeExact(handle, src, (long) jpeg.length, dst, w, 0, h, TJPF_BGR, 0);
@@ -280,16 +281,17 @@ public final class TurboJpeg {
     int h = plain.getHeight();
     boolean little = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     try (Arena arena = Arena.ofConfined()) {
+      Buffers buffers = Buffers.get();
       MemorySegment src;
       int format;
       if (plain.getType() == BufferedImage.TYPE_3BYTE_BGR) {
         byte[] pixels = ((DataBufferByte) plain.getRaster().getDataBuffer()).getData();
-        src = arena.allocate(pixels.length);
+        src = buffers.pixels(pixels.length, arena);
         MemorySegment.copy(pixels, 0, src, ValueLayout.JAVA_BYTE, 0, pixels.length);
         format = TJPF_BGR;
       } else {
         int[] pixels = ((DataBufferInt) plain.getRaster().getDataBuffer()).getData();
-        src = arena.allocate(ValueLayout.JAVA_INT, pixels.length);
+        src = buffers.pixels(4L * pixels.length, arena);
         MemorySegment.copy(pixels, 0, src, ValueLayout.JAVA_INT, 0, pixels.length);
         boolean rgb = plain.getType() == BufferedImage.TYPE_INT_RGB;
         // 0x00RRGGBB in memory is B, G, R, X on a little-endian machine.
@@ -375,6 +377,49 @@ public final class TurboJpeg {
       g.dispose();
     }
     return copy;
+  }
+
+  /**
+   * Native buffers for the compressed and the decoded image, kept per thread and reused: fresh
+   * native memory costs more than decoding (the kernel hands it out page by page, zeroed), so a
+   * rendering thread keeps buffers as large as the largest image it has drawn, up to {@link #KEPT}
+   * bytes each; larger ones live for one call.
+   */
+  private static final class Buffers {
+    static final long KEPT = 256L << 20;
+    private static final ThreadLocal<Buffers> KEPT_BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private MemorySegment jpeg = MemorySegment.NULL;
+    private MemorySegment pixels = MemorySegment.NULL;
+
+    static Buffers get() {
+      return KEPT_BUFFERS.get();
+    }
+
+    MemorySegment jpeg(long size, Arena call) {
+      if (size > KEPT) {
+        return call.allocate(size);
+      }
+      if (jpeg.byteSize() < size) {
+        jpeg = grown(size);
+      }
+      return jpeg.asSlice(0, size);
+    }
+
+    MemorySegment pixels(long size, Arena call) {
+      if (size > KEPT) {
+        return call.allocate(size);
+      }
+      if (pixels.byteSize() < size) {
+        pixels = grown(size);
+      }
+      return pixels.asSlice(0, size);
+    }
+
+    /** A quarter more than asked, so that slowly growing images do not reallocate each time. */
+    private static MemorySegment grown(long size) {
+      return Arena.ofAuto().allocate(Math.min(size + size / 4, KEPT), 16);
+    }
   }
 
   /**
