@@ -61,8 +61,7 @@ class AnnotatedLayoutTest {
   private static final Polygon SQUARE = Polygon.of(100, 100, 300, 100, 300, 300, 100, 300);
 
   /** A repository of one order whose files are given as content and a polygon each. */
-  private static InMemoryRepository order(
-      Map<String, byte[]> contents, Map<String, Polygon> polygons) {
+  static InMemoryRepository order(Map<String, byte[]> contents, Map<String, Polygon> polygons) {
     InMemoryRepository.Builder b =
         InMemoryRepository.builder().workflow("wf", "w").dataSource("ds", "d").order("o", "order");
     for (Map.Entry<String, byte[]> e : contents.entrySet()) {

@@ -31,18 +31,16 @@ import dev.assessment.export.imaging.internal.MemoryBudget;
 import dev.assessment.export.imaging.internal.Rendered;
 import dev.assessment.export.imaging.internal.Spool;
 import dev.assessment.export.spi.AssessedFile;
-import dev.assessment.export.spi.AssessmentKind;
 import dev.assessment.export.spi.FileQuery;
 import dev.assessment.export.spi.Polygon;
 import dev.assessment.export.spi.memory.InMemoryRepository;
-import dev.assessment.export.turbojpeg.Photos;
 import dev.assessment.export.turbojpeg.TurboJpegCodec;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,25 +55,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * shows the outline's colour, 95 % of the codec's pixels do too, within twice the tolerance.
  */
 class TurboAgreementTest {
-  private static final Instant T = Instant.parse("2025-11-19T08:00:00Z");
-
   private static AssessedFile assessed(byte[] jpeg) {
     // A polygon near a corner, so that a wrong turn or scale puts it elsewhere.
-    Polygon p = Polygon.of(40, 30, 400, 30, 400, 200, 40, 200);
     InMemoryRepository repo =
-        InMemoryRepository.builder()
-            .workflow("wf", "w")
-            .dataSource("ds", "d")
-            .order("o", "order")
-            .file(
-                "f",
-                f ->
-                    f.fileName("photo.jpg")
-                        .orderId("o")
-                        .content(jpeg)
-                        .assessment(
-                            "a", AssessmentKind.HUMAN, T, a -> a.annotation("e", "dent", p, 0.9)))
-            .build();
+        AnnotatedLayoutTest.order(
+            Map.of("photo.jpg", jpeg),
+            Map.of("photo.jpg", Polygon.of(40, 30, 400, 30, 400, 200, 40, 200)));
     return repo.assessedFiles(FileQuery.builder("wf").build()).findFirst().orElseThrow();
   }
 
@@ -216,24 +201,8 @@ class TurboAgreementTest {
     assertInstanceOf(TurboJpegCodec.class, JpegCodecs.selected(), "found through ServiceLoader");
     byte[] jpeg = Images.jpeg(Photos.photo(320, 240, 3), 0.9f);
     InMemoryRepository repo =
-        InMemoryRepository.builder()
-            .workflow("wf", "w")
-            .dataSource("ds", "d")
-            .order("o", "order")
-            .file(
-                "f",
-                f ->
-                    f.fileName("a.jpg")
-                        .orderId("o")
-                        .content(jpeg)
-                        .assessment(
-                            "a",
-                            AssessmentKind.HUMAN,
-                            T,
-                            a ->
-                                a.annotation(
-                                    "e", "dent", Polygon.of(10, 10, 90, 10, 50, 80), null)))
-            .build();
+        AnnotatedLayoutTest.order(
+            Map.of("a.jpg", jpeg), Map.of("a.jpg", Polygon.of(10, 10, 90, 10, 50, 80)));
     ByteArrayOutputStream part = new ByteArrayOutputStream();
     Exporter.builder()
         .repository(repo)

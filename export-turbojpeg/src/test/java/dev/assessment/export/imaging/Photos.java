@@ -13,10 +13,11 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.assessment.export.turbojpeg;
+package dev.assessment.export.imaging;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.assessment.export.turbojpeg.TurboJpegCodec;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,17 +25,8 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Random;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,43 +91,12 @@ public final class Photos {
 
   /** Encodes with the JDK's JPEG writer, as the annotated layout's ImageIO path does. */
   public static byte[] imageIoJpeg(BufferedImage img, float quality) throws IOException {
-    ImageWriter writer = null;
-    for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
-      ImageWriter w = it.next();
-      if (writer == null || w.getClass().getName().startsWith("com.sun.")) {
-        writer = w;
-      }
-    }
-    if (writer == null) {
-      throw new IOException("no JPEG writer");
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-      writer.setOutput(ios);
-      ImageWriteParam p = writer.getDefaultWriteParam();
-      p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      p.setCompressionQuality(quality);
-      writer.write(null, new IIOImage(img, null, null), p);
-    } finally {
-      writer.dispose();
-    }
-    return out.toByteArray();
+    return Images.jpeg(img, quality);
   }
 
   /** Decodes with the JDK's own JPEG reader (libjpeg 6b), not a plug-in's. */
   public static BufferedImage imageIoRead(byte[] jpeg) throws IOException {
-    for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg"); it.hasNext(); ) {
-      ImageReader r = it.next();
-      if (r.getClass().getName().startsWith("com.sun.")) {
-        try {
-          r.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg)));
-          return r.read(0);
-        } finally {
-          r.dispose();
-        }
-      }
-    }
-    throw new IOException("the JDK's JPEG reader is missing");
+    return Images.readWith(jpeg, "com.sun.");
   }
 
   /** How far apart two images of one size are, per channel. */
