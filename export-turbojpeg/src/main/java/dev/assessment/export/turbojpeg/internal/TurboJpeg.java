@@ -389,31 +389,29 @@ public final class TurboJpeg {
     static final long KEPT = 256L << 20;
     private static final ThreadLocal<Buffers> KEPT_BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
-    private MemorySegment jpeg = MemorySegment.NULL;
-    private MemorySegment pixels = MemorySegment.NULL;
+    /** The kept buffer of each kind: the compressed image, the decoded pixels. */
+    private final MemorySegment[] kept = {MemorySegment.NULL, MemorySegment.NULL};
 
     static Buffers get() {
       return KEPT_BUFFERS.get();
     }
 
     MemorySegment jpeg(long size, Arena call) {
-      if (size > KEPT) {
-        return call.allocate(size);
-      }
-      if (jpeg.byteSize() < size) {
-        jpeg = grown(size);
-      }
-      return jpeg.asSlice(0, size);
+      return buffer(0, size, call);
     }
 
     MemorySegment pixels(long size, Arena call) {
+      return buffer(1, size, call);
+    }
+
+    private MemorySegment buffer(int kind, long size, Arena call) {
       if (size > KEPT) {
         return call.allocate(size);
       }
-      if (pixels.byteSize() < size) {
-        pixels = grown(size);
+      if (kept[kind].byteSize() < size) {
+        kept[kind] = grown(size);
       }
-      return pixels.asSlice(0, size);
+      return kept[kind].asSlice(0, size);
     }
 
     /** A quarter more than asked, so that slowly growing images do not reallocate each time. */
