@@ -140,6 +140,35 @@ class TurboJpegCodecTest {
     assertThrows(IllegalArgumentException.class, () -> codec.decode(new byte[10], 3));
   }
 
+  @Test
+  void decode_damagedBytes_neverCrashTheJvm() throws Exception {
+    // Native code reading hostile files: 2,000 copies of one JPEG with a few bytes changed (most
+    // in the headers) or cut short. Each is decoded or left to ImageIO; a write past a native
+    // buffer would take the JVM down with it.
+    TurboJpegCodec codec = Photos.codecOrSkip();
+    byte[] jpeg = Photos.imageIoJpeg(Photos.photo(300, 200, 9), 0.9f);
+    java.util.Random random = new java.util.Random(1);
+    int decoded = 0;
+    for (int i = 0; i < 2_000; i++) {
+      byte[] damaged = jpeg.clone();
+      for (int k = 1 + random.nextInt(8); k > 0; k--) {
+        int range = random.nextBoolean() ? Math.min(700, damaged.length) : damaged.length;
+        damaged[random.nextInt(range)] = (byte) random.nextInt(256);
+      }
+      if (random.nextInt(5) == 0) {
+        damaged = Arrays.copyOf(damaged, random.nextInt(damaged.length));
+      }
+      int scale = new int[] {1, 2, 4, 8}[random.nextInt(4)];
+      BufferedImage image = codec.decode(damaged, scale);
+      if (image != null) {
+        decoded++;
+        assertEquals(BufferedImage.TYPE_3BYTE_BGR, image.getType());
+        assertTrue(image.getWidth() >= 1 && image.getHeight() >= 1, "copy " + i);
+      }
+    }
+    assertTrue(decoded > 0, "some copies still decode cleanly");
+  }
+
   @ParameterizedTest
   @ValueSource(floats = {0.5f, 0.85f, 0.92f, 1f})
   void encode_usesImageIosTablesAndSubsampling(float quality) throws Exception {
