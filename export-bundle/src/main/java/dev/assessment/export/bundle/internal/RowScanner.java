@@ -16,7 +16,10 @@
 package dev.assessment.export.bundle.internal;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
@@ -150,16 +153,7 @@ final class RowScanner {
         }
         if (!want && (state == QUOTED || state == UNQUOTED)) {
           // Most bytes belong to cells nobody asked for: skip to the next byte that matters.
-          int j = i;
-          if (state == QUOTED) {
-            while (j < n && b[j] != '"' && b[j] != '\r' && b[j] != '\n') {
-              j++;
-            }
-          } else {
-            while (j < n && b[j] != ',' && b[j] != '\r' && b[j] != '\n') {
-              j++;
-            }
-          }
+          int j = skip(b, i, n, state == QUOTED ? QUOTES : COMMAS);
           if (j > i) {
             prev = b[j - 1];
             i = j - 1;
@@ -240,6 +234,40 @@ final class RowScanner {
       records.record(recordStart, offset, recordLine, cell + 1, this);
     }
     return 0;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long QUOTES = ONES * '"';
+  private static final long COMMAS = ONES * ',';
+  private static final long CRS = ONES * '\r';
+  private static final long LFS = ONES * '\n';
+
+  /**
+   * Returns the index of the first byte from {@code i} on that is the given byte, CR or LF, or
+   * {@code n}: eight bytes at a time while none of the eight is one of them.
+   */
+  private static int skip(byte[] b, int i, int n, long stop) {
+    int j = i;
+    while (j + 8 <= n) {
+      long w = (long) LONGS.get(b, j);
+      if ((zeroBytes(w ^ stop) | zeroBytes(w ^ CRS) | zeroBytes(w ^ LFS)) != 0) {
+        break;
+      }
+      j += 8;
+    }
+    byte s = (byte) stop;
+    while (j < n && b[j] != s && b[j] != '\r' && b[j] != '\n') {
+      j++;
+    }
+    return j;
+  }
+
+  /** Is non-zero exactly when some byte of {@code v} is zero. */
+  private static long zeroBytes(long v) {
+    return (v - ONES) & ~v & HIGHS;
   }
 
   private boolean wanted(int cell) {
