@@ -115,8 +115,13 @@ public final class WholeProcess {
           host + " is missing: build it with mvn -B -q package -DskipTests, or give --host JAR");
     }
     Path bundle = data.resolve("bundle-" + files);
-    if (!Files.isRegularFile(bundle.resolve("polygons.txt"))) {
+    if (!Files.isRegularFile(bundle.resolve("polygons.txt")) || !current(bundle)) {
       System.out.printf("generating %d files into %s …%n", files, bundle);
+      if (Files.exists(bundle)) {
+        try (Stream<Path> s = Files.walk(bundle)) {
+          s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
       generate(bundle, files);
     }
     Path work = Files.createTempDirectory("assessment-export-whole-run");
@@ -143,6 +148,18 @@ public final class WholeProcess {
   // The data
 
   /** Writes the bundle, and for the peers the photos' paths and polygons ({@code polygons.txt}). */
+  /**
+   * Tells whether a cached bundle is in today's format: one written before files.csv carried each
+   * content's size and SHA-256 would make the exports hash every photo again.
+   */
+  private static boolean current(Path bundle) throws IOException {
+    try (java.io.BufferedReader r =
+        Files.newBufferedReader(bundle.resolve("files.csv"), StandardCharsets.UTF_8)) {
+      String header = r.readLine();
+      return header != null && header.contains("sha256");
+    }
+  }
+
   static void generate(Path bundle, int files) throws Exception {
     Synthetic data = new Synthetic(files);
     Bundle.write(data, WORKFLOW, bundle);
