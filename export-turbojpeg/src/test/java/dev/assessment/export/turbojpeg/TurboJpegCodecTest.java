@@ -223,6 +223,25 @@ class TurboJpegCodecTest {
     assertArrayEquals(first, encode(codec, big.getSubimage(100, 50, 1203, 805)));
   }
 
+  @Test
+  void encodeAndDecode_onVirtualThreads_giveTheSameBytesAsOnPlatformThreads() throws Exception {
+    TurboJpegCodec codec = Photos.codecOrSkip();
+    byte[] expected = encode(codec, PHOTO);
+    BufferedImage decoded = decode(expected, 2);
+    try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<byte[]>> encodings = new ArrayList<>();
+      List<java.util.concurrent.Future<BufferedImage>> decodings = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        encodings.add(executor.submit(() -> encode(codec, PHOTO)));
+        decodings.add(executor.submit(() -> decode(expected, 2)));
+      }
+      for (int i = 0; i < 8; i++) {
+        assertArrayEquals(expected, encodings.get(i).get());
+        assertEquals(0, Photos.difference(decoded, decodings.get(i).get()).max());
+      }
+    }
+  }
+
   private static byte[] encode(TurboJpegCodec codec, BufferedImage image) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     codec.encode(image, 0.9f, out);

@@ -383,7 +383,7 @@ public final class TurboJpeg {
    * Native buffers for the compressed and the decoded image, kept per thread and reused: fresh
    * native memory costs more than decoding (the kernel hands it out page by page, zeroed), so a
    * rendering thread keeps buffers as large as the largest image it has drawn, up to {@link #KEPT}
-   * bytes each; larger ones live for one call.
+   * bytes each; larger ones, and those of virtual threads, live for one call.
    */
   private static final class Buffers {
     static final long KEPT = 256L << 20;
@@ -405,7 +405,8 @@ public final class TurboJpeg {
     }
 
     private MemorySegment buffer(int kind, long size, Arena call) {
-      if (size > KEPT) {
+      if (size > KEPT || Thread.currentThread().isVirtual()) {
+        // A virtual thread lives for one task: what it kept would wait for the garbage collector.
         return call.allocate(size);
       }
       if (kept[kind].byteSize() < size) {
