@@ -144,6 +144,21 @@ class TurboAgreementTest {
     assertTrue(raw.mean() > 10, "the profile changes the colours: " + raw);
   }
 
+  @Test
+  void aGreyJpeg_isDecodedByTheCodecAndDrawnAlike() throws Exception {
+    BufferedImage grey = new BufferedImage(640, 480, BufferedImage.TYPE_BYTE_GRAY);
+    java.awt.Graphics2D g = grey.createGraphics();
+    g.drawImage(Photos.photo(640, 480, 6), 0, 0, null);
+    g.dispose();
+    byte[] jpeg = Images.jpeg(grey, 0.9f);
+    Counting turbo = new Counting();
+    BufferedImage withTurbo = render(jpeg, ArchiveOptions.defaults(), turbo);
+    assertEquals(1, turbo.decoded, "the codec decoded the grey JPEG");
+    Photos.Difference d =
+        Photos.difference(withTurbo, render(jpeg, ArchiveOptions.defaults(), null));
+    assertTrue(d.mean() <= 0.5, "grey: " + d);
+  }
+
   @ParameterizedTest(name = "orientation {0}, maxLongEdge {1}")
   @CsvSource({
     "1, 0", "2, 0", "3, 0", "4, 0", "5, 0", "6, 0", "7, 0", "8, 0", "1, 600", "6, 600", "1, 300",
