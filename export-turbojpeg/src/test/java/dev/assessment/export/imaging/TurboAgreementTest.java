@@ -159,6 +159,21 @@ class TurboAgreementTest {
     assertTrue(d.mean() <= 0.5, "grey: " + d);
   }
 
+  @Test
+  void aJpegFarLargerThanItsPixels_isLeftToImageIo() throws Exception {
+    // 8 MiB after the end of a 320 × 240 image: the codec would hold it all in memory.
+    byte[] image = Images.jpeg(Photos.photo(320, 240, 4), 0.9f);
+    byte[] padded = java.util.Arrays.copyOf(image, image.length + (8 << 20));
+    Counting turbo = new Counting();
+    BufferedImage withTurbo = render(padded, ArchiveOptions.defaults(), turbo);
+    assertEquals(0, turbo.decoded, "left to ImageIO");
+    Photos.Difference d =
+        Photos.difference(withTurbo, render(padded, ArchiveOptions.defaults(), null));
+    assertTrue(d.mean() <= 0.5, "padded: " + d);
+    render(image, ArchiveOptions.defaults(), turbo);
+    assertEquals(1, turbo.decoded, "the same image without the padding is the codec's");
+  }
+
   @ParameterizedTest(name = "orientation {0}, maxLongEdge {1}")
   @CsvSource({
     "1, 0", "2, 0", "3, 0", "4, 0", "5, 0", "6, 0", "7, 0", "8, 0", "1, 600", "6, 600", "1, 300",

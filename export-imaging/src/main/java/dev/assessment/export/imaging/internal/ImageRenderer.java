@@ -308,7 +308,10 @@ public final class ImageRenderer {
    */
   private static @Nullable BufferedImage decodeWithCodec(
       JpegCodec codec, Spool spool, int width, int height, int step) throws IOException {
-    if (spool.size() > Integer.MAX_VALUE - 16) {
+    // The codec takes the whole file in memory, which the image budget does not count: a file
+    // far larger than its pixels (data after the image, say) is left to ImageIO, which streams.
+    long pixelBytes = 3L * width * height;
+    if (spool.size() > Math.min(Integer.MAX_VALUE - 16, 2 * pixelBytes + (1 << 20))) {
       return null;
     }
     byte[] jpeg;
