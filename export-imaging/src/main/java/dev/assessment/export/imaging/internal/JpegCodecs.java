@@ -73,7 +73,8 @@ public final class JpegCodecs {
     }
     StringBuilder why = new StringBuilder();
     Iterator<JpegCodec> it = ServiceLoader.load(JpegCodec.class, loader).iterator();
-    while (true) {
+    // A provider that fails may be reported more than once; the attempts are bounded all the same.
+    for (int attempt = 0; attempt < 100; attempt++) {
       try {
         if (!it.hasNext()) {
           break;
@@ -87,7 +88,9 @@ public final class JpegCodecs {
       } catch (ServiceConfigurationError | LinkageError e) {
         // A provider for a newer Java, or one whose native library is missing.
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        why.append("; ").append(cause);
+        if (why.indexOf(String.valueOf(cause)) < 0) {
+          why.append("; ").append(cause);
+        }
       }
     }
     LOG.debug("JPEG codec: ImageIO ({})", why.length() == 0 ? "no provider" : why.substring(2));
