@@ -193,8 +193,15 @@ public final class ImageRenderer {
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
         }
+        // The codec decodes at a power-of-two scale at most the step, so possibly larger than the
+        // step's size before it scales down: the budget counts the larger.
+        int decodeStep =
+            codec != null && (format.equals("jpeg") || format.equals("jpg"))
+                ? dctScale(step)
+                : step;
         long decodedPixels =
-            (long) ((storedWidth + step - 1) / step) * ((storedHeight + step - 1) / step);
+            (long) ((storedWidth + decodeStep - 1) / decodeStep)
+                * ((storedHeight + decodeStep - 1) / decodeStep);
         long need = decodedPixels * BYTES_PER_PIXEL;
         if (need > budget.total()) {
           return Rendered.skipped(
@@ -318,7 +325,7 @@ public final class ImageRenderer {
     try (InputStream in = spool.open()) {
       jpeg = in.readAllBytes();
     }
-    int scale = step >= 8 ? 8 : step >= 4 ? 4 : step >= 2 ? 2 : 1;
+    int scale = dctScale(step);
     BufferedImage image = codec.decode(jpeg, scale);
     if (image == null || scale == step) {
       return image;
@@ -336,6 +343,11 @@ public final class ImageRenderer {
       g.dispose();
     }
     return scaled;
+  }
+
+  /** The largest of 8, 4, 2 and 1 not above a subsampling step: the codec's DCT scale. */
+  static int dctScale(int step) {
+    return step >= 8 ? 8 : step >= 4 ? 4 : step >= 2 ? 2 : 1;
   }
 
   /** Returns TwelveMonkeys' reader for JPEGs, so that CMYK and bad ICC profiles decode. */

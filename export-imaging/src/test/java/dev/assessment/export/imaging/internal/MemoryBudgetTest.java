@@ -112,6 +112,70 @@ class MemoryBudgetTest {
     }
   }
 
+  @Test
+  void withACodec_theBudgetCountsTheSizeItDecodesAt() throws Exception {
+    // 600 × 400 drawn at most 200 wide: ImageIO subsamples by 3 (200 × 134 pixels, 209 KiB at
+    // 8 bytes a pixel); a codec decodes at 1/2 (300 × 200, 469 KiB) before scaling down.
+    BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpeg", jpeg);
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "w")
+            .dataSource("ds", "d")
+            .file(
+                "f",
+                f ->
+                    f.fileName("a.jpg")
+                        .content(jpeg.toByteArray())
+                        .assessment(
+                            "a",
+                            AssessmentKind.HUMAN,
+                            Instant.parse("2025-01-01T00:00:00Z"),
+                            a -> a.annotation("e", "dent", Polygon.of(1, 1, 50, 1, 50, 50), null)))
+            .build();
+    var assessed =
+        repo.assessedFiles(dev.assessment.export.spi.FileQuery.builder("wf").build())
+            .findFirst()
+            .orElseThrow();
+    ArchiveOptions small = ArchiveOptions.builder().maxLongEdge(200).build();
+    MemoryBudget budget = new MemoryBudget(300 << 10);
+    // A codec that leaves every file to ImageIO, so that only the budget differs.
+    dev.assessment.export.imaging.JpegCodec codec =
+        new dev.assessment.export.imaging.JpegCodec() {
+          @Override
+          public String id() {
+            return "none";
+          }
+
+          @Override
+          public @org.jspecify.annotations.Nullable BufferedImage decode(byte[] bytes, int scale) {
+            return null;
+          }
+
+          @Override
+          public void encode(BufferedImage image, float quality, java.io.OutputStream out) {
+            throw new AssertionError("not reached");
+          }
+        };
+    try (Fetched content = Fetched.ok(copy(jpeg.toByteArray()), 0L, new byte[32]);
+        Rendered r =
+            new ImageRenderer(small, budget, codec)
+                .render(assessed.file(), content, assessed.assessments())) {
+      assertEquals(
+          "drawing it needs about 1 MiB, more than the 0 MiB (three quarters of the heap) images"
+              + " may take (give the JVM more heap, or set ArchiveOptions.maxLongEdge to draw it"
+              + " smaller)",
+          r.skipped());
+    }
+    try (Fetched content = Fetched.ok(copy(jpeg.toByteArray()), 0L, new byte[32]);
+        Rendered r =
+            new ImageRenderer(small, budget, null)
+                .render(assessed.file(), content, assessed.assessments())) {
+      assertEquals(null, r.skipped(), "ImageIO's 209 KiB fit in 300 KiB");
+    }
+  }
+
   private static Spool copy(byte[] bytes) throws Exception {
     Spool spool = new Spool(Fetched.MEMORY_PER_FILE);
     spool.write(bytes);
