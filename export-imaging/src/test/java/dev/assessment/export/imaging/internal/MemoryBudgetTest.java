@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assessment.export.imaging.ArchiveOptions;
+import dev.assessment.export.spi.AssessedFile;
 import dev.assessment.export.spi.AssessmentKind;
 import dev.assessment.export.spi.MediaFile;
 import dev.assessment.export.spi.Polygon;
@@ -71,25 +72,7 @@ class MemoryBudgetTest {
     BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(image, "png", png);
-    InMemoryRepository repo =
-        InMemoryRepository.builder()
-            .workflow("wf", "w")
-            .dataSource("ds", "d")
-            .file(
-                "f",
-                f ->
-                    f.fileName("a.png")
-                        .content(png.toByteArray())
-                        .assessment(
-                            "a",
-                            AssessmentKind.HUMAN,
-                            Instant.parse("2025-01-01T00:00:00Z"),
-                            a -> a.annotation("e", "dent", Polygon.of(1, 1, 50, 1, 50, 50), null)))
-            .build();
-    var assessed =
-        repo.assessedFiles(dev.assessment.export.spi.FileQuery.builder("wf").build())
-            .findFirst()
-            .orElseThrow();
+    AssessedFile assessed = annotated("a.png", png.toByteArray());
     MediaFile file = assessed.file();
     Spool spool = new Spool(Fetched.MEMORY_PER_FILE);
     spool.write(png.toByteArray());
@@ -119,45 +102,11 @@ class MemoryBudgetTest {
     BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     ImageIO.write(image, "jpeg", jpeg);
-    InMemoryRepository repo =
-        InMemoryRepository.builder()
-            .workflow("wf", "w")
-            .dataSource("ds", "d")
-            .file(
-                "f",
-                f ->
-                    f.fileName("a.jpg")
-                        .content(jpeg.toByteArray())
-                        .assessment(
-                            "a",
-                            AssessmentKind.HUMAN,
-                            Instant.parse("2025-01-01T00:00:00Z"),
-                            a -> a.annotation("e", "dent", Polygon.of(1, 1, 50, 1, 50, 50), null)))
-            .build();
-    var assessed =
-        repo.assessedFiles(dev.assessment.export.spi.FileQuery.builder("wf").build())
-            .findFirst()
-            .orElseThrow();
+    AssessedFile assessed = annotated("a.jpg", jpeg.toByteArray());
     ArchiveOptions small = ArchiveOptions.builder().maxLongEdge(200).build();
     MemoryBudget budget = new MemoryBudget(300 << 10);
     // A codec that leaves every file to ImageIO, so that only the budget differs.
-    dev.assessment.export.imaging.JpegCodec codec =
-        new dev.assessment.export.imaging.JpegCodec() {
-          @Override
-          public String id() {
-            return "none";
-          }
-
-          @Override
-          public @org.jspecify.annotations.Nullable BufferedImage decode(byte[] bytes, int scale) {
-            return null;
-          }
-
-          @Override
-          public void encode(BufferedImage image, float quality, java.io.OutputStream out) {
-            throw new AssertionError("not reached");
-          }
-        };
+    JpegCodecsTest.Loads codec = new JpegCodecsTest.Loads();
     try (Fetched content = Fetched.ok(copy(jpeg.toByteArray()), 0L, new byte[32]);
         Rendered r =
             new ImageRenderer(small, budget, codec)
@@ -174,6 +123,28 @@ class MemoryBudgetTest {
                 .render(assessed.file(), content, assessed.assessments())) {
       assertEquals(null, r.skipped(), "ImageIO's 209 KiB fit in 300 KiB");
     }
+  }
+
+  /** One file with one annotation, as its repository hands it to a layout. */
+  private static AssessedFile annotated(String name, byte[] content) {
+    InMemoryRepository repo =
+        InMemoryRepository.builder()
+            .workflow("wf", "w")
+            .dataSource("ds", "d")
+            .file(
+                "f",
+                f ->
+                    f.fileName(name)
+                        .content(content)
+                        .assessment(
+                            "a",
+                            AssessmentKind.HUMAN,
+                            Instant.parse("2025-01-01T00:00:00Z"),
+                            a -> a.annotation("e", "dent", Polygon.of(1, 1, 50, 1, 50, 50), null)))
+            .build();
+    return repo.assessedFiles(dev.assessment.export.spi.FileQuery.builder("wf").build())
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Spool copy(byte[] bytes) throws Exception {
