@@ -370,19 +370,12 @@ public final class WholeProcess {
     List<Contestant> all = new ArrayList<>();
     String longJob = "long CSV of the whole bundle";
     all.add(
-        Contestant.of(
+        new Contestant(
             longJob,
             "example host",
-            java,
-            "-jar",
-            host.toString(),
-            "export",
-            "--bundle",
-            bundle.toString(),
-            "--layout",
-            "attribute-values",
-            "--out",
-            work.resolve("long.csv").toString()));
+            hostExport(
+                List.of(java), host, bundle, "attribute-values", null, work.resolve("long.csv")),
+            ""));
     all.add(
         python == null
             ? Contestant.skip(longJob, "Python csv read + write", "no python3")
@@ -396,21 +389,12 @@ public final class WholeProcess {
                 work.resolve("python.csv").toString()));
     String filesJob = "files ZIP of the order's " + PHOTOS + " photos";
     all.add(
-        Contestant.of(
+        new Contestant(
             filesJob,
             "example host",
-            java,
-            "-jar",
-            host.toString(),
-            "export",
-            "--bundle",
-            bundle.toString(),
-            "--layout",
-            "files",
-            "--order",
-            PHOTO_ORDER,
-            "--out",
-            work.resolve("files.zip").toString()));
+            hostExport(
+                List.of(java), host, bundle, "files", PHOTO_ORDER, work.resolve("files.zip")),
+            ""));
     List<String> zip = new ArrayList<>(List.of("zip", "-0", "-q", "-j", "-X"));
     zip.add(work.resolve("peer.zip").toString());
     for (String line : photoLines) {
@@ -424,31 +408,27 @@ public final class WholeProcess {
     String noTurbo = turboSkipReason(host, turboJava);
     for (String edge : List.of("", "2048")) {
       String job = edge.isEmpty() ? annotatedJob : "annotated ZIP, maxLongEdge " + edge;
-      List<String> export =
-          new ArrayList<>(
-              List.of(
-                  "-jar",
-                  host.toString(),
-                  "export",
-                  "--bundle",
-                  bundle.toString(),
-                  "--layout",
-                  "annotated-files",
-                  "--order",
-                  PHOTO_ORDER,
-                  "--out",
-                  work.resolve("annotated.zip").toString()));
+      Path out = work.resolve("annotated.zip");
+      List<String> imageIo =
+          hostExport(
+              List.of(java, "-D" + CODEC_PROPERTY + "=imageio"),
+              host,
+              bundle,
+              "annotated-files",
+              PHOTO_ORDER,
+              out);
       if (!edge.isEmpty()) {
-        export.addAll(List.of("--max-long-edge", edge));
+        imageIo.addAll(List.of("--max-long-edge", edge));
       }
-      List<String> imageIo = new ArrayList<>(List.of(java, "-D" + CODEC_PROPERTY + "=imageio"));
-      imageIo.addAll(export);
       all.add(new Contestant(job, "example host, ImageIO (all cores)", imageIo, ""));
       if (noTurbo != null) {
         all.add(Contestant.skip(job, "example host, TurboJPEG (all cores)", noTurbo));
       } else {
-        List<String> turbo = new ArrayList<>(List.of(turboJava));
-        turbo.addAll(export);
+        List<String> turbo =
+            hostExport(List.of(turboJava), host, bundle, "annotated-files", PHOTO_ORDER, out);
+        if (!edge.isEmpty()) {
+          turbo.addAll(List.of("--max-long-edge", edge));
+        }
         all.add(new Contestant(job, "example host, TurboJPEG (all cores)", turbo, ""));
       }
     }
@@ -561,6 +541,20 @@ public final class WholeProcess {
           rss.get(c) / 1024,
           ratio);
     }
+  }
+
+  /** The example host's export of a bundle: the JVM and its options, the jar, the export's. */
+  private static List<String> hostExport(
+      List<String> jvm, Path host, Path bundle, String layout, @Nullable String order, Path out) {
+    List<String> command = new ArrayList<>(jvm);
+    command.addAll(
+        List.of(
+            "-jar", host.toString(), "export", "--bundle", bundle.toString(), "--layout", layout));
+    if (order != null) {
+      command.addAll(List.of("--order", order));
+    }
+    command.addAll(List.of("--out", out.toString()));
+    return command;
   }
 
   /** Why the TurboJPEG rows cannot run, or {@code null} when they can. */

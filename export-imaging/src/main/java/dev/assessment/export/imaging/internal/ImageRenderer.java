@@ -156,7 +156,7 @@ public final class ImageRenderer {
       MediaFile file, Fetched content, List<Assessment> assessments, long[] held)
       throws IOException {
     BufferedImage image;
-    String format;
+    boolean jpeg;
     int storedWidth;
     int storedHeight;
     int orientation;
@@ -183,7 +183,10 @@ public final class ImageRenderer {
                   + options.maxPixels()
                   + " (raise ArchiveOptions.maxPixels to render it)");
         }
-        format = reader.getFormatName().toLowerCase(Locale.ROOT);
+        String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+        jpeg = format.equals("jpeg") || format.equals("jpg");
+        // The codec takes the JPEGs whose colours need no conversion; ImageIO the rest.
+        JpegCodec decoder = codec != null && jpeg && plainColours(reader) ? codec : null;
         int longEdge = Math.max(storedWidth, storedHeight);
         int step =
             options.maxLongEdge() > 0 && longEdge > options.maxLongEdge()
@@ -195,10 +198,7 @@ public final class ImageRenderer {
         }
         // The codec decodes at a power-of-two scale at most the step, so possibly larger than the
         // step's size before it scales down: the budget counts the larger.
-        int decodeStep =
-            codec != null && (format.equals("jpeg") || format.equals("jpg"))
-                ? dctScale(step)
-                : step;
+        int decodeStep = decoder != null ? dctScale(step) : step;
         long decodedPixels =
             (long) ((storedWidth + decodeStep - 1) / decodeStep)
                 * ((storedHeight + decodeStep - 1) / decodeStep);
@@ -225,12 +225,10 @@ public final class ImageRenderer {
                 decoderWarnings.add(warning);
               }
             });
-        image = null;
-        if (codec != null
-            && (format.equals("jpeg") || format.equals("jpg"))
-            && plainColours(reader)) {
-          image = decodeWithCodec(codec, content.spool(), storedWidth, storedHeight, step);
-        }
+        image =
+            decoder == null
+                ? null
+                : decodeWithCodec(decoder, content.spool(), storedWidth, storedHeight, step);
         if (image == null) {
           image = reader.read(0, param);
         }
@@ -248,7 +246,6 @@ public final class ImageRenderer {
                 + ")");
       }
     }
-    boolean jpeg = format.equals("jpeg") || format.equals("jpg");
     orientation = 1;
     String unreadableExif = null;
     if (jpeg) {
